@@ -1,0 +1,1 @@
+namespace GosApi { internal static class Placeholder { } }
