@@ -1,0 +1,51 @@
+using System.Linq;
+using System.Text.Json;
+using GosApi.Errors;
+using GosApi.Http;
+using RestSharp;
+
+namespace GosApi.Epgu
+{
+    /// <summary>Turns EPGU's {"code","message"} answers and bare HTTP statuses into <see cref="GosApiException"/>.</summary>
+    internal sealed class EpguErrorTranslator : IApiErrorTranslator
+    {
+        public GosApiException Translate(RestResponse response, RequestTraits traits, string method, string redactedUrl)
+        {
+            var status = (int)response.StatusCode;
+            ReadBody(response.Content, out var code, out var message);
+            var byStatus = EpguErrorCatalog.ForStatus(status, traits.Operation);
+            EpguErrorCatalog.Entry? byCode = null;
+            if (code != null) EpguErrorCatalog.Codes.TryGetValue(code, out byCode);
+            var entry = byCode ?? byStatus;
+            var text = traits.Operation + " failed: " + (string.IsNullOrWhiteSpace(message) ? entry.Meaning : message + (byCode != null && message != byCode.Meaning ? " — " + byCode.Meaning : string.Empty));
+            return new GosApiException(GosApiService.Epgu, entry.Kind, text)
+            {
+                StatusCode = status,
+                ApiCode = code,
+                Hint = entry.Hint,
+                Method = method,
+                Url = redactedUrl,
+                EntityId = traits.EntityId,
+                RequestId = response.Headers?.FirstOrDefault(h => string.Equals(h.Name, "X-Request-Id", System.StringComparison.OrdinalIgnoreCase))?.Value?.ToString(),
+            };
+        }
+
+        internal static void ReadBody(string? content, out string? code, out string? message)
+        {
+            code = null;
+            message = null;
+            if (string.IsNullOrWhiteSpace(content)) return;
+            try
+            {
+                using var document = JsonDocument.Parse(content!);
+                if (document.RootElement.ValueKind != JsonValueKind.Object) return;
+                if (document.RootElement.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String) code = c.GetString();
+                if (document.RootElement.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String) message = m.GetString();
+            }
+            catch (JsonException)
+            {
+                message = content!.Length > 300 ? content.Substring(0, 300) + "…" : content;
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using System;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.RateLimiting;
+using System.Threading.Tasks;
+using GosApi.Diagnostics;
+using GosApi.Errors;
+using Polly;
+using Polly.Retry;
+using RestSharp;
+
+namespace GosApi.Http
+{
+    /// <summary>
+    /// The one HTTP pipeline every service client uses: base URI, per-service auth, client-side rate limit,
+    /// retry with backoff and jitter (Polly), one token refresh on 401, timeouts, cancellation and
+    /// redacted Debug tracing.
+    /// </summary>
+    internal sealed class ApiPipeline : IDisposable
+    {
+        private readonly GosApiService service;
+        private readonly HttpPipelineOptions options;
+        private readonly IAuthProvider? auth;
+        private readonly IApiErrorTranslator errors;
+        private readonly RestClient client;
+        private readonly RateLimiter limiter;
+        private readonly ResiliencePipeline<RestResponse> retrySafe;
+        private readonly ResiliencePipeline<RestResponse> retryThrottledOnly;
+
+        public ApiPipeline(GosApiService service, Uri baseUri, HttpPipelineOptions options, IAuthProvider? auth, IApiErrorTranslator errors, HttpMessageHandler? handler = null)
+        {
+            options.Validate();
+            this.service = service;
+            this.options = options;
+            this.auth = auth;
+            this.errors = errors;
+            BaseUri = baseUri;
+            var clientOptions = new RestClientOptions(baseUri)
+            {
+                Timeout = options.Timeout,
+                ThrowOnAnyError = false,
+                UserAgent = options.UserAgent,
+                FollowRedirects = false,
+            };
+            client = handler == null ? new RestClient(clientOptions) : new RestClient(new HttpClient(handler, disposeHandler: false), clientOptions, disposeHttpClient: true);
+            limiter = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = options.RequestsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                SegmentsPerWindow = 12,
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            });
+            retrySafe = BuildRetry(safeToRetry: true);
+            retryThrottledOnly = BuildRetry(safeToRetry: false);
+        }
+
+        public Uri BaseUri { get; }
+        public PipelineStatistics Statistics { get; } = new PipelineStatistics();
+
+        /// <summary>Sends the request and returns a successful response; any failure becomes a <see cref="GosApiException"/>.</summary>
+        public async Task<RestResponse> ExecuteAsync(RestRequest request, RequestTraits traits, CancellationToken cancellationToken)
+        {
+            var response = await SendAsync(request, traits, cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode) return response;
+            Statistics.CountFailure();
+            throw errors.Translate(response, traits, request.Method.ToString().ToUpperInvariant(), UrlRedactor.Redact(client.BuildUri(request)));
+        }
+
+        /// <summary>Sends the request with retries and returns whatever HTTP answer came last; throws only when there was none.</summary>
+        public async Task<RestResponse> SendAsync(RestRequest request, RequestTraits traits, CancellationToken cancellationToken)
+        {
+            var pipeline = traits.SafeToRetry ? retrySafe : retryThrottledOnly;
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(TraitsKey, traits);
+            context.Properties.Set(RequestKey, request);
+            try
+            {
+                var outcome = await pipeline.ExecuteOutcomeAsync(
+                    async (ctx, state) =>
+                    {
+                        try { return Outcome.FromResult(await state.SendOnceAsync(ctx.Properties.GetValue(RequestKey, request), ctx.Properties.GetValue(TraitsKey, traits), ctx.CancellationToken).ConfigureAwait(false)); }
+                        catch (Exception ex) { return Outcome.FromException<RestResponse>(ex); }
+                    },
+                    context,
+                    this).ConfigureAwait(false);
+                if (outcome.Exception is TransportException transport)
+                {
+                    Statistics.CountFailure();
+                    throw new GosApiException(service, transport.TimedOut ? GosApiErrorKind.Timeout : GosApiErrorKind.Transport, transport.Message, transport.InnerException)
+                    {
+                        Method = request.Method.ToString().ToUpperInvariant(),
+                        Url = UrlRedactor.Redact(client.BuildUri(request)),
+                        EntityId = traits.EntityId,
+                        Hint = traits.SafeToRetry
+                            ? "The request was retried " + options.MaxRetries + " times; check the network path to the service."
+                            : "The request creates something and was not repeated blindly; check whether it took effect before sending it again.",
+                    };
+                }
+                outcome.ThrowIfException();
+                return outcome.Result!;
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+        }
+
+        private static readonly ResiliencePropertyKey<RequestTraits> TraitsKey = new ResiliencePropertyKey<RequestTraits>("gosapi.traits");
+        private static readonly ResiliencePropertyKey<RestRequest> RequestKey = new ResiliencePropertyKey<RestRequest>("gosapi.request");
+
+        private async Task<RestResponse> SendOnceAsync(RestRequest request, RequestTraits traits, CancellationToken cancellationToken)
+        {
+            using (var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false))
+            {
+                if (!lease.IsAcquired) throw new InvalidOperationException("Client-side rate limiter refused a permit.");
+            }
+            var response = await ExchangeAsync(request, traits, refreshAuth: false, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.Unauthorized && traits.Authenticated && auth != null && auth.CanRefresh)
+            {
+                response = await ExchangeAsync(request, traits, refreshAuth: true, cancellationToken).ConfigureAwait(false);
+            }
+            return response;
+        }
+
+        private async Task<RestResponse> ExchangeAsync(RestRequest request, RequestTraits traits, bool refreshAuth, CancellationToken cancellationToken)
+        {
+            if (traits.Authenticated && auth != null)
+            {
+                foreach (var header in await auth.GetHeadersAsync(refreshAuth, cancellationToken).ConfigureAwait(false))
+                    request.AddOrUpdateHeader(header.Key, header.Value);
+            }
+            Statistics.CountRequest();
+            var method = request.Method.ToString().ToUpperInvariant();
+            var url = UrlRedactor.Redact(client.BuildUri(request));
+            var watch = Stopwatch.StartNew();
+            var response = await client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+            watch.Stop();
+            cancellationToken.ThrowIfCancellationRequested();
+            if (response.ResponseStatus == ResponseStatus.TimedOut || (response.StatusCode == 0 && response.ErrorException != null))
+            {
+                var timedOut = response.ResponseStatus == ResponseStatus.TimedOut;
+                var reason = timedOut ? "timed out after " + options.Timeout.TotalSeconds + " s" : Describe(response.ErrorException);
+                OperationScope.Debug($"{service} {method} {url} -> no response ({reason}) after {watch.ElapsedMilliseconds} ms");
+                throw new TransportException($"{service} {traits.Operation}: no response from the service ({reason}).", timedOut, response.ErrorException);
+            }
+            if (response.StatusCode == (HttpStatusCode)429) Statistics.CountThrottled();
+            OperationScope.Debug($"{service} {method} {url} -> HTTP {(int)response.StatusCode} in {watch.ElapsedMilliseconds} ms");
+            return response;
+        }
+
+        private static string Describe(Exception? error)
+        {
+            var innermost = error;
+            while (innermost?.InnerException != null) innermost = innermost.InnerException;
+            return SecretScrubber.Scrub(innermost?.Message ?? error?.Message ?? "unknown error");
+        }
+
+        private ResiliencePipeline<RestResponse> BuildRetry(bool safeToRetry)
+        {
+            var retry = new RetryStrategyOptions<RestResponse>
+            {
+                MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = options.MaxRetryDelay,
+                ShouldHandle = args =>
+                {
+                    if (options.MaxRetries == 0) return new ValueTask<bool>(false);
+                    if (args.Outcome.Exception is TransportException) return new ValueTask<bool>(safeToRetry);
+                    var response = args.Outcome.Result;
+                    if (response == null) return new ValueTask<bool>(false);
+                    var status = (int)response.StatusCode;
+                    return new ValueTask<bool>(status == 429 || (safeToRetry && (status == 502 || status == 503 || status == 504)));
+                },
+                DelayGenerator = args =>
+                {
+                    var response = args.Outcome.Result;
+                    var serverDelay = response == null ? null : RetryAfter.From(response, DateTimeOffset.UtcNow);
+                    if (serverDelay == null) return new ValueTask<TimeSpan?>((TimeSpan?)null);
+                    return new ValueTask<TimeSpan?>(serverDelay.Value > options.MaxRetryDelay ? options.MaxRetryDelay : serverDelay.Value);
+                },
+                OnRetry = args =>
+                {
+                    Statistics.CountRetry();
+                    var traits = args.Context.Properties.GetValue(TraitsKey, new RequestTraits());
+                    var why = args.Outcome.Exception != null ? Describe(args.Outcome.Exception) : "HTTP " + (int)args.Outcome.Result!.StatusCode;
+                    OperationScope.Verbose($"{service} {traits.Operation}: {why}; retry {args.AttemptNumber + 1} of {options.MaxRetries} in {args.RetryDelay.TotalSeconds:0.0} s");
+                    return default;
+                },
+            };
+            return new ResiliencePipelineBuilder<RestResponse>().AddRetry(retry).Build();
+        }
+
+        public void Dispose()
+        {
+            client.Dispose();
+            limiter.Dispose();
+        }
+    }
+}

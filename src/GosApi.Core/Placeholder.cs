@@ -1,1 +1,0 @@
-namespace GosApi { internal static class Placeholder { } }

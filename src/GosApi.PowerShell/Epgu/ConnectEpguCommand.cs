@@ -1,0 +1,119 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using GosApi.Epgu;
+using GosApi.Http;
+using GosApi.PowerShell.Infrastructure;
+
+namespace GosApi.PowerShell.Epgu
+{
+    /// <summary>Connects to an EPGU contour and makes the session the default for the other Epgu cmdlets.</summary>
+    [Cmdlet(VerbsCommunications.Connect, "Epgu", DefaultParameterSetName = AccessTokenSet)]
+    [OutputType(typeof(EpguSession))]
+    public sealed class ConnectEpguCommand : GosApiCmdlet
+    {
+        private const string AccessTokenSet = "AccessToken";
+        private const string TokenProviderSet = "TokenProvider";
+
+        protected override GosApiService Service => GosApiService.Epgu;
+
+        [Parameter(Position = 0)]
+        public EpguEnvironment Environment { get; set; } = EpguEnvironment.Test;
+
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? BaseUri { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
+        [ValidateNotNull]
+        public SecureString AccessToken { get; set; } = null!;
+
+        [Parameter(Mandatory = true, ParameterSetName = TokenProviderSet)]
+        [ValidateNotNull]
+        public ScriptBlock TokenProvider { get; set; } = null!;
+
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long MinChunkSize { get; set; } = 1 * EpguSessionOptions.Megabyte;
+
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long MaxChunkSize { get; set; } = 5 * EpguSessionOptions.Megabyte;
+
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long MaxPushSize { get; set; } = 5 * EpguSessionOptions.Megabyte;
+
+        [Parameter]
+        public TimeSpan ChunkWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        [Parameter]
+        public EpguDownloadRoute DownloadRoute { get; set; } = EpguDownloadRoute.Storage;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? CancelReason { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 1_000_000)]
+        public int RequestsPerMinute { get; set; } = 2000;
+
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaxRetries { get; set; } = 4;
+
+        [Parameter]
+        public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 120;
+
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                var options = new EpguSessionOptions
+                {
+                    MinChunkSize = MinChunkSize,
+                    MaxChunkSize = MaxChunkSize,
+                    MaxPushSize = MaxPushSize,
+                    ChunkWindow = ChunkWindow,
+                    ThrottleLimit = ThrottleLimit,
+                    DownloadRoute = DownloadRoute,
+                    DefaultCancelReason = CancelReason,
+                };
+                var http = new HttpPipelineOptions
+                {
+                    RequestsPerMinute = RequestsPerMinute,
+                    MaxRetries = MaxRetries,
+                    RetryBaseDelay = RetryDelay,
+                    Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                };
+                var environment = BaseUri != null ? EpguEnvironment.Custom : Environment;
+                var baseUri = BaseUri ?? EpguEnvironments.BaseUriOf(Environment);
+                ITokenSource tokens = ParameterSetName == TokenProviderSet
+                    ? new ScriptBlockTokenSource(TokenProvider)
+                    : new StaticTokenSource(new AccessToken(SecretText.Reveal(AccessToken)));
+                var session = new EpguSession(environment, baseUri, tokens, options, http);
+                // Fetch the first token now so that a broken provider fails here, not in the middle of an upload.
+                var token = session.GetTokenAsync(Stopping).GetAwaiter().GetResult();
+                if (token.IsExpiredAt(DateTimeOffset.UtcNow, TimeSpan.Zero))
+                    WriteWarning($"The access token expired at {token.ExpiresAt:u}; requests will fail with 401 until a new one is given.");
+                if (environment == EpguEnvironment.GostTest || environment == EpguEnvironment.Production)
+                    WriteWarning($"{environment} accepts only GOST TLS (cipher suite 0xff85, 001 §1.2); without a GOST-capable TLS stack or tunnel the connection will fail.");
+                WriteVerbose($"Connected to {session} ({session.AuthenticationMethod}).");
+                SessionStore.Epgu = session;
+                WriteObject(session);
+            }
+            catch (Exception ex) when (IsReportable(ex))
+            {
+                Terminate(ex, BaseUri ?? (object)Environment);
+            }
+        }
+    }
+}

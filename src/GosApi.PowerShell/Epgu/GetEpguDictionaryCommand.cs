@@ -1,0 +1,38 @@
+using System.Management.Automation;
+using System.Threading.Tasks;
+using GosApi.Epgu.Models;
+using GosApi.PowerShell.Infrastructure;
+
+namespace GosApi.PowerShell.Epgu
+{
+    /// <summary>POST /api/nsi/v1/dictionary/{code}: NSI reference data (no token needed), every page fetched.</summary>
+    [Cmdlet(VerbsCommon.Get, "EpguDictionary", SupportsPaging = true)]
+    [OutputType(typeof(EpguDictionaryItem))]
+    public sealed class GetEpguDictionaryCommand : EpguCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [Alias("Dictionary")]
+        public string Code { get; set; } = string.Empty;
+
+        /// <summary>OneLevel for flat dictionaries, Subtree for hierarchies.</summary>
+        [Parameter]
+        public EpguDictionaryFilter Filter { get; set; } = EpguDictionaryFilter.OneLevel;
+
+        /// <summary>Code of the parent element whose children are wanted.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ParentValue { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var pager = new PagingWriter(PagingParameters, WriteObject);
+            TryRun(() => Run(async ct =>
+            {
+                await foreach (var item in Client.GetDictionaryAsync(Code, Filter, ParentValue, ct).ConfigureAwait(false))
+                    if (!pager.Offer(item, Post)) break;
+            }), Code);
+            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount((ulong)pager.Seen, 1.0));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
+using GosApi.Epgu;
+
+namespace GosApi.PowerShell.Infrastructure
+{
+    /// <summary>
+    /// The default session of each service, kept per runspace so that parallel runspaces (jobs, tests,
+    /// ForEach-Object -Parallel) never share each other's connections.
+    /// </summary>
+    internal static class SessionStore
+    {
+        private static readonly ConditionalWeakTable<Runspace, Sessions> ByRunspace = new ConditionalWeakTable<Runspace, Sessions>();
+
+        private sealed class Sessions
+        {
+            public EpguSession? Epgu;
+        }
+
+        private static Sessions Current => ByRunspace.GetValue(Runspace.DefaultRunspace, _ => new Sessions());
+
+        public static EpguSession? Epgu
+        {
+            get => Current.Epgu;
+            set => Current.Epgu = value;
+        }
+    }
+}
