@@ -1,0 +1,16 @@
+using GosApi.Sandbox.Epgu.Orders;
+using GosApi.Sandbox.Infrastructure;
+
+namespace GosApi.Sandbox.Epgu.Packages;
+
+/// <summary>Takes a complete archive for an order: inspects it, plans the processing and attaches both to the order.</summary>
+internal sealed class PackageIntake(PackageInspector inspector, SandboxClock clock)
+{
+    public void Receive(Order order, string archivePath, int chunks, long lastChunkSize)
+    {
+        var arrived = clock.Now;
+        var inspection = inspector.Inspect(archivePath, order.Id, order.Service);
+        var package = new ReceivedPackage(archivePath, new FileInfo(archivePath).Length, inspection.Entries, chunks, lastChunkSize, arrived);
+        order.AttachPackage(package, OrderTimelinePlanner.Plan(arrived, inspection, order.Service, clock));
+    }
+}

@@ -1,0 +1,37 @@
+namespace GosApi.Sandbox;
+
+/// <summary>A fault to inject into matching requests. Requests under /sandbox/ are never affected.</summary>
+public sealed class FaultRule
+{
+    /// <summary>Matches requests whose path starts with this prefix (case-insensitive).</summary>
+    public string PathPrefix { get; set; } = "/";
+    /// <summary>HTTP method to match; null matches any.</summary>
+    public string? Method { get; set; }
+    public FaultKind Kind { get; set; }
+    /// <summary>How many matching requests to affect.</summary>
+    public int Count { get; set; } = 1;
+    /// <summary>Let this many matching requests pass first.</summary>
+    public int SkipFirst { get; set; } = 0;
+    /// <summary>For <see cref="FaultKind.Status"/>.</summary>
+    public int StatusCode { get; set; } = 503;
+    /// <summary>For <see cref="FaultKind.TooManyRequests"/>.</summary>
+    public int RetryAfterSeconds { get; set; } = 1;
+    /// <summary>For <see cref="FaultKind.Delay"/>: the request is then processed normally.</summary>
+    public TimeSpan Delay { get; set; }
+
+    internal FaultRule Copy() => (FaultRule)MemberwiseClone();
+}
+
+public enum FaultKind
+{
+    /// <summary>Answer <see cref="FaultRule.StatusCode"/> with a JSON error body.</summary>
+    Status,
+    /// <summary>Answer 429 with Retry-After.</summary>
+    TooManyRequests,
+    /// <summary>Abort the connection after reading part of the request body.</summary>
+    ResetConnection,
+    /// <summary>Answer 401 as if the access token had expired.</summary>
+    ExpireToken,
+    /// <summary>Wait <see cref="FaultRule.Delay"/>, then process the request normally.</summary>
+    Delay,
+}

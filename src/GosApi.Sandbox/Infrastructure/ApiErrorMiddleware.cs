@@ -1,0 +1,44 @@
+namespace GosApi.Sandbox.Infrastructure;
+
+/// <summary>Turns exceptions into the spec's error body {"code","message"} (001 Приложение 4).</summary>
+internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (ApiException ex)
+        {
+            await WriteAsync(context, ex.StatusCode, ex.Code, ex.Message);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            await WriteAsync(context, ex.StatusCode, "bad_request", ex.Message);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nobody is left to answer.
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Unhandled error for {Method} {Path}", context.Request.Method, context.Request.Path);
+            await WriteAsync(context, StatusCodes.Status500InternalServerError, "internal_error", "sandbox internal error: " + ex.Message);
+        }
+    }
+
+    public static async Task WriteAsync(HttpContext context, int statusCode, string code, string message)
+    {
+        if (context.Response.HasStarted)
+        {
+            context.Abort();
+            return;
+        }
+        context.Response.Clear();
+        context.Response.StatusCode = statusCode;
+        await context.Response.WriteAsJsonAsync(new ErrorBody(code, message), SandboxJson.Options);
+    }
+
+    private sealed record ErrorBody(string Code, string Message);
+}

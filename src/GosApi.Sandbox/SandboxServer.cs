@@ -1,0 +1,92 @@
+using GosApi.Sandbox.Infrastructure;
+
+namespace GosApi.Sandbox;
+
+/// <summary>
+/// The GosApi emulator running on Kestrel. In-process: <c>await using var sandbox = await SandboxServer.StartAsync();</c>
+/// then point clients at <see cref="BaseUri"/> with a token from <see cref="IssueToken"/>.
+/// </summary>
+public sealed class SandboxServer : IAsyncDisposable
+{
+    private const string LoopbackAnyPort = "http://127.0.0.1:0";
+
+    private readonly WebApplication _app;
+    private readonly RequestRecorder _recorder;
+    private readonly TokenIssuer _tokens;
+    private readonly StorageLayout _storage;
+    private int _disposed;
+
+    private SandboxServer(WebApplication app, SandboxOptions options, Uri baseUri)
+    {
+        _app = app;
+        Options = options;
+        BaseUri = baseUri;
+        _recorder = app.Services.GetRequiredService<RequestRecorder>();
+        _tokens = app.Services.GetRequiredService<TokenIssuer>();
+        _storage = app.Services.GetRequiredService<StorageLayout>();
+        Faults = app.Services.GetRequiredService<FaultInjector>();
+    }
+
+    /// <summary>Starts Kestrel on 127.0.0.1 with a free port.</summary>
+    public static Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken ct = default) =>
+        StartAsync(options, LoopbackAnyPort, quiet: true, ct);
+
+    internal static async Task<SandboxServer> StartAsync(SandboxOptions? options, string url, bool quiet, CancellationToken ct)
+    {
+        options ??= new SandboxOptions();
+        options.Validate();
+        var app = SandboxApp.Build(options, url, quiet);
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            app.Services.GetService<StorageLayout>()?.Dispose();
+            throw;
+        }
+        return new SandboxServer(app, options, ToBaseUri(app.Urls.First()));
+    }
+
+    /// <summary>For example http://127.0.0.1:41234/ (always with the trailing slash).</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>The options the server was started with (read at start).</summary>
+    public SandboxOptions Options { get; }
+
+    /// <summary>Every request seen except /sandbox/ control calls, including those answered by fault injection.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _recorder.Snapshot();
+
+    public void ClearRequests() => _recorder.Clear();
+
+    public FaultInjector Faults { get; }
+
+    /// <summary>A bearer token the EPGU endpoints accept (or reject, as the request's claims say).</summary>
+    public string IssueToken(TokenRequest? request = null) => _tokens.Issue(request ?? new TokenRequest());
+
+    internal Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _app.StopAsync(timeout.Token);
+        }
+        finally
+        {
+            await _app.DisposeAsync();
+            _storage.Dispose();
+        }
+    }
+
+    private static Uri ToBaseUri(string address)
+    {
+        var builder = new UriBuilder(address.Replace("://+", "://127.0.0.1").Replace("://*", "://127.0.0.1"));
+        if (builder.Host is "0.0.0.0" or "[::]" or "::") builder.Host = "127.0.0.1";
+        builder.Path = "/";
+        return builder.Uri;
+    }
+}
