@@ -12,6 +12,9 @@ public class InnTests
     [InlineData("500100732259")]  // published 12-digit example
     [InlineData("312324014516")]  // seed 003 example, person
     [InlineData("501810411815")]  // seed 004 example
+    [InlineData("7707083830")]    // weighted sum mod 11 = 10 → check digit 0
+    [InlineData("500100732403")]  // 11th digit: remainder 10 → 0
+    [InlineData("500100732570")]  // 12th digit: remainder 10 → 0
     public void Published_examples_are_valid(string inn)
     {
         Assert.True(Inn.IsValid(inn));
@@ -21,6 +24,8 @@ public class InnTests
     [Theory]
     [InlineData("7707083894", "INN 7707083894: checksum is 4, expected 3")]
     [InlineData("7707083890", "INN 7707083890: checksum is 0, expected 3")]
+    [InlineData("7707083831", "INN 7707083831: checksum is 1, expected 0")]
+    [InlineData("500100732413", "INN 500100732413: checksum is 13, expected 03")]
     [InlineData("500100732258", "INN 500100732258: checksum is 58, expected 59")]
     [InlineData("500100732249", "INN 500100732249: checksum is 49, expected 59")]
     // The 12th digit covers the 11th: a wrong 11th digit is reported against the whole expected pair.
