@@ -28,7 +28,8 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
         }
     }
 
-    public static async Task WriteAsync(HttpContext context, int statusCode, string code, string message)
+    /// <summary>Writes the error body; <paramref name="headers"/> adds headers such as Retry-After after the response is reset.</summary>
+    public static async Task WriteAsync(HttpContext context, int statusCode, string code, string message, Action<IHeaderDictionary>? headers = null)
     {
         if (context.Response.HasStarted)
         {
@@ -37,6 +38,7 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
         }
         context.Response.Clear();
         context.Response.StatusCode = statusCode;
+        headers?.Invoke(context.Response.Headers);
         await context.Response.WriteAsJsonAsync(new ErrorBody(code, message), SandboxJson.Options);
     }
 

@@ -29,9 +29,9 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
                     $"injected fault: HTTP {rule.StatusCode}");
                 break;
             case FaultKind.TooManyRequests:
-                context.Response.Headers.RetryAfter = rule.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await ApiErrorMiddleware.WriteAsync(context, StatusCodes.Status429TooManyRequests, "too_many_requests",
-                    $"injected fault: too many requests, retry after {rule.RetryAfterSeconds} s");
+                    $"injected fault: too many requests, retry after {rule.RetryAfterSeconds} s",
+                    headers => headers.RetryAfter = rule.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 break;
             case FaultKind.ExpireToken:
                 await Unauthorized.WriteAsync(context, "access token expired (injected fault)", expired: true);

@@ -17,9 +17,9 @@ internal sealed class RateLimitingMiddleware(RequestDelegate next, RateLimiter l
         if (!limiter.TryAcquire(authorization, out var retryAfter))
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             await ApiErrorMiddleware.WriteAsync(context, StatusCodes.Status429TooManyRequests, "too_many_requests",
-                $"more than the allowed requests per minute for this access token; retry after {seconds} s");
+                $"more than the allowed requests per minute for this access token; retry after {seconds} s",
+                headers => headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture));
             return;
         }
         await next(context);
