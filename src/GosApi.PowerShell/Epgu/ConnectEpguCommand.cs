@@ -17,8 +17,11 @@ namespace GosApi.PowerShell.Epgu
 
         protected override GosApiService Service => GosApiService.Epgu;
 
+        // Enum parameters are strings with a ValidateSet: a field of a GosApi.Core value type would make PowerShell
+        // load GosApi.Core while it inspects the cmdlets, before the dependency resolver is registered.
         [Parameter(Position = 0)]
-        public EpguEnvironment Environment { get; set; } = EpguEnvironment.Test;
+        [ValidateSet(nameof(EpguEnvironment.Sandbox), nameof(EpguEnvironment.Test), nameof(EpguEnvironment.GostTest), nameof(EpguEnvironment.Production))]
+        public string Environment { get; set; } = nameof(EpguEnvironment.Test);
 
         [Parameter]
         [ValidateNotNull]
@@ -52,7 +55,8 @@ namespace GosApi.PowerShell.Epgu
         public int ThrottleLimit { get; set; } = 4;
 
         [Parameter]
-        public EpguDownloadRoute DownloadRoute { get; set; } = EpguDownloadRoute.Storage;
+        [ValidateSet(nameof(EpguDownloadRoute.Storage), nameof(EpguDownloadRoute.Gusmev))]
+        public string DownloadRoute { get; set; } = nameof(EpguDownloadRoute.Storage);
 
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -84,7 +88,7 @@ namespace GosApi.PowerShell.Epgu
                     MaxPushSize = MaxPushSize,
                     ChunkWindow = ChunkWindow,
                     ThrottleLimit = ThrottleLimit,
-                    DownloadRoute = DownloadRoute,
+                    DownloadRoute = Parse<EpguDownloadRoute>(DownloadRoute),
                     DefaultCancelReason = CancelReason,
                 };
                 var http = new HttpPipelineOptions
@@ -94,8 +98,8 @@ namespace GosApi.PowerShell.Epgu
                     RetryBaseDelay = RetryDelay,
                     Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 };
-                var environment = BaseUri != null ? EpguEnvironment.Custom : Environment;
-                var baseUri = BaseUri ?? EpguEnvironments.BaseUriOf(Environment);
+                var environment = BaseUri != null ? EpguEnvironment.Custom : Parse<EpguEnvironment>(Environment);
+                var baseUri = BaseUri ?? EpguEnvironments.BaseUriOf(environment);
                 ITokenSource tokens = ParameterSetName == TokenProviderSet
                     ? new ScriptBlockTokenSource(TokenProvider)
                     : new StaticTokenSource(new AccessToken(SecretText.Reveal(AccessToken)));

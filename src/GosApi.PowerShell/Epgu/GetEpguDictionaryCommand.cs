@@ -17,7 +17,8 @@ namespace GosApi.PowerShell.Epgu
 
         /// <summary>OneLevel for flat dictionaries, Subtree for hierarchies.</summary>
         [Parameter]
-        public EpguDictionaryFilter Filter { get; set; } = EpguDictionaryFilter.OneLevel;
+        [ValidateSet(nameof(EpguDictionaryFilter.OneLevel), nameof(EpguDictionaryFilter.Subtree))]
+        public string Filter { get; set; } = nameof(EpguDictionaryFilter.OneLevel);
 
         /// <summary>Code of the parent element whose children are wanted.</summary>
         [Parameter]
@@ -29,7 +30,7 @@ namespace GosApi.PowerShell.Epgu
             var pager = new PagingWriter(PagingParameters, WriteObject);
             TryRun(() => Run(async ct =>
             {
-                await foreach (var item in Client.GetDictionaryAsync(Code, Filter, ParentValue, ct).ConfigureAwait(false))
+                await foreach (var item in Client.GetDictionaryAsync(Code, Parse<EpguDictionaryFilter>(Filter), ParentValue, ct).ConfigureAwait(false))
                     if (!pager.Offer(item, Post)) break;
             }), Code);
             if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount((ulong)pager.Seen, 1.0));

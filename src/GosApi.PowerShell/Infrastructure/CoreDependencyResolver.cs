@@ -11,13 +11,18 @@ namespace GosApi.PowerShell.Infrastructure
     /// </summary>
     internal static class CoreDependencyResolver
     {
+        // Set while the private context asks the default one for a framework assembly, so that the default
+        // context's Resolving handler below does not hand the question straight back (endless recursion).
+        [ThreadStatic]
+        private static bool probingDefault;
+
         public static void Register(string directory)
         {
             var context = new DependencyLoadContext(directory);
             // Called only when the default context has no such assembly: the cmdlets' references to
             // GosApi.Core (and to the few types its public API shares) are answered from the private context.
             AssemblyLoadContext.Default.Resolving += (defaultContext, name) =>
-                File.Exists(Path.Combine(directory, name.Name + ".dll")) ? context.LoadFromAssemblyName(name) : null;
+                !probingDefault && File.Exists(Path.Combine(directory, name.Name + ".dll")) ? context.LoadFromAssemblyName(name) : null;
         }
 
         private sealed class DependencyLoadContext : AssemblyLoadContext
@@ -34,9 +39,11 @@ namespace GosApi.PowerShell.Infrastructure
                 {
                     // The runtime's own copy (System.Text.Json, System.Memory, …) keeps type identity with the
                     // framework; ours is only a fallback for older runtimes that lack the version we need.
+                    probingDefault = true;
                     try { return Default.LoadFromAssemblyName(name); }
                     catch (FileNotFoundException) { }
                     catch (FileLoadException) { }
+                    finally { probingDefault = false; }
                 }
                 return LoadFromAssemblyPath(path);
             }

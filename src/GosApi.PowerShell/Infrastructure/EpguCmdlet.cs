@@ -27,6 +27,9 @@ namespace GosApi.PowerShell.Infrastructure
             }
         }
 
-        protected EpguClient Client => client ??= new EpguClient(ActiveSession);
+        /// <summary>Resolved on the pipeline thread in BeginProcessing: the default session is per runspace, and worker threads have none.</summary>
+        protected EpguClient Client => client ?? throw new System.InvalidOperationException("BeginProcessing has not run.");
+
+        protected override void BeginProcessing() => client = new EpguClient(ActiveSession);
     }
 }

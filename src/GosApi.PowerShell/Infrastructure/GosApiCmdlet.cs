@@ -83,6 +83,9 @@ namespace GosApi.PowerShell.Infrastructure
         /// <summary>Stops the cmdlet with a terminating error built from a Core exception.</summary>
         protected void Terminate(Exception exception, object? target) => ThrowTerminatingError(ErrorRecords.From(exception, Service, target));
 
+        /// <summary>Parses a ValidateSet-checked string parameter into its Core enum.</summary>
+        protected static T Parse<T>(string value) where T : struct => (T)Enum.Parse(typeof(T), value, ignoreCase: true);
+
         protected static bool IsReportable(Exception ex) =>
             ex is GosApiException || ex is ArgumentException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is InvalidOperationException && !(ex is PSInvalidOperationException);
     }
