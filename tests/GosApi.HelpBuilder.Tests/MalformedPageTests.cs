@@ -173,6 +173,16 @@ public sealed class MalformedPageTests
     }
 
     [Fact]
+    public void A_second_title_is_reported_once()
+    {
+        var page = Fixture.Replace(Valid, "## NOTES", "# NOTES");
+
+        var problem = Assert.Single(ProblemsOf(page));
+
+        Assert.Equal(new HelpProblem(PagePath, Fixture.LineOf(page, "# NOTES"), "a second title '# NOTES': sections are '## ' headings"), problem);
+    }
+
+    [Fact]
     public void PlatyPS_placeholders_left_in_the_page_are_reported()
     {
         var page = Fixture.Replace(Valid, "Creates an order in the EPGU (Gosuslugi) API for legal entities.", "{{ Fill in the Synopsis }}");

@@ -147,6 +147,16 @@ public sealed class PlatyPsMarkdownReaderTests
     }
 
     [Fact]
+    public void Type_headings_keep_brackets_and_backticks_as_written()
+    {
+        var page = Fixture.Replace(Fixture.Text(Fixture.CommandPage), "### System.String\n", "### System.String[]\n\n### System.Collections.Generic.List`1[System.Int64]\n");
+
+        var inputs = PlatyPsMarkdownReader.Parse(page, "New-EpguOrder.md").Inputs;
+
+        Assert.Equal(["System.String[]", "System.Collections.Generic.List`1[System.Int64]"], inputs.Select(i => i.TypeName));
+    }
+
+    [Fact]
     public void Windows_line_endings_read_the_same()
     {
         var crlf = Fixture.Text(Fixture.CommandPage).ReplaceLineEndings("\r\n");

@@ -95,13 +95,7 @@ public static class PlatyPsMarkdownReader
             problems.Add(titleLine, $"title '# {name}' does not match the file name '{expectedName}.md'");
         }
 
-        var sections = Section.Split(page.Body.Skip(1), 2, page).Sections;
-        foreach (var stray in page.Body.Skip(1).OfType<HeadingBlock>().Where(h => h.Level == 1))
-        {
-            problems.Add(MarkdownPage.LineOf(stray), $"a second '# ' title: sections are '## ' headings");
-        }
-
-        return (name, titleLine, sections);
+        return (name, titleLine, Section.Split(page.Body.Skip(1), 2, page).Sections);
     }
 
     private static Dictionary<string, Section> IndexSections(IReadOnlyList<Section> sections, ProblemList problems)
@@ -109,7 +103,11 @@ public static class PlatyPsMarkdownReader
         var byName = new Dictionary<string, Section>(StringComparer.OrdinalIgnoreCase);
         foreach (var section in sections)
         {
-            if (!KnownSections.Contains(section.Title, StringComparer.OrdinalIgnoreCase))
+            if (section.Level == 1)
+            {
+                problems.Add(section.Line, $"a second title '# {section.Title}': sections are '## ' headings");
+            }
+            else if (!KnownSections.Contains(section.Title, StringComparer.OrdinalIgnoreCase))
             {
                 problems.Add(section.Line, $"unknown section '## {section.Title}' (expected {string.Join(", ", KnownSections)})");
             }

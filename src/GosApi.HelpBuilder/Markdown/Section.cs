@@ -5,7 +5,7 @@ using Markdig.Syntax;
 namespace GosApi.HelpBuilder;
 
 /// <summary>A heading and the blocks under it, up to the next heading of the same or a higher level.</summary>
-internal sealed record Section(string Title, int Line, IReadOnlyList<Block> Blocks)
+internal sealed record Section(string Title, int Line, int Level, IReadOnlyList<Block> Blocks)
 {
     /// <summary>Splits blocks at headings of <paramref name="level"/>; blocks before the first one form the preamble.</summary>
     public static (IReadOnlyList<Block> Preamble, IReadOnlyList<Section> Sections) Split(
@@ -20,7 +20,7 @@ internal sealed record Section(string Title, int Line, IReadOnlyList<Block> Bloc
             if (block is HeadingBlock heading && heading.Level <= level)
             {
                 current = [];
-                sections.Add(new Section(page.HeadingText(heading), MarkdownPage.LineOf(heading), current));
+                sections.Add(new Section(page.HeadingText(heading), MarkdownPage.LineOf(heading), heading.Level, current));
                 continue;
             }
 
