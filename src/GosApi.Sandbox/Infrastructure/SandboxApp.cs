@@ -38,6 +38,7 @@ internal static class SandboxApp
         app.UseMiddleware<FaultInjectionMiddleware>();
         app.UseMiddleware<ApiErrorMiddleware>();
         app.UseMiddleware<RateLimitingMiddleware>();
+        app.UseRouting(); // after the middleware above, so routing errors get the JSON error body too
 
         app.MapSandboxControl();
         app.MapEpgu();

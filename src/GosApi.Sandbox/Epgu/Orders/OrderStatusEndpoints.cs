@@ -13,11 +13,9 @@ internal static class OrderStatusEndpoints
 
     public static void MapOrderStatuses(this RouteGroupBuilder gusmev)
     {
-        foreach (var suffix in new[] { "", "/" })
-        {
-            gusmev.MapGet("/order/getOrdersStatus" + suffix, OrdersStatus);
-            gusmev.MapGet("/order/getUpdatedAfter" + suffix, UpdatedAfter);
-        }
+        // Routing matches these templates with and without the trailing slash of 001's examples.
+        gusmev.MapGet("/order/getOrdersStatus", OrdersStatus);
+        gusmev.MapGet("/order/getUpdatedAfter", UpdatedAfter);
     }
 
     private static IResult OrdersStatus(HttpContext context, OrderStore store, SandboxClock clock)
