@@ -105,7 +105,7 @@ namespace GosApi.PowerShell.Epgu
                     : new StaticTokenSource(new AccessToken(SecretText.Reveal(AccessToken)));
                 var session = new EpguSession(environment, baseUri, tokens, options, http);
                 // Fetch the first token now so that a broken provider fails here, not in the middle of an upload.
-                var token = session.GetTokenAsync(Stopping).GetAwaiter().GetResult();
+                var token = session.GetTokenAsync(StopToken).GetAwaiter().GetResult();
                 if (token.IsExpiredAt(DateTimeOffset.UtcNow, TimeSpan.Zero))
                     WriteWarning($"The access token expired at {token.ExpiresAt:u}; requests will fail with 401 until a new one is given.");
                 if (environment == EpguEnvironment.GostTest || environment == EpguEnvironment.Production)

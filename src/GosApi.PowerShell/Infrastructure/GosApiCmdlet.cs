@@ -18,7 +18,7 @@ namespace GosApi.PowerShell.Infrastructure
         /// <summary>The service this cmdlet talks to (the prefix of its error ids).</summary>
         protected abstract GosApiService Service { get; }
 
-        protected CancellationToken Stopping => stopping.Token;
+        protected CancellationToken StopToken => stopping.Token;
 
         protected override void StopProcessing() => stopping.Cancel();
 
