@@ -38,7 +38,7 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
                 break;
             case FaultKind.ResetConnection:
                 await ReadPartOfBodyAsync(context);
-                context.Abort();
+                RequestRecordingMiddleware.Abort(context);
                 break;
         }
     }

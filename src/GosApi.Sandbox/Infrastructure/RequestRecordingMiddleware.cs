@@ -3,6 +3,15 @@ namespace GosApi.Sandbox.Infrastructure;
 /// <summary>Outermost middleware: records every non-control request with the status it finally got.</summary>
 internal sealed class RequestRecordingMiddleware(RequestDelegate next, RequestRecorder recorder, TimeProvider time)
 {
+    private static readonly object AbortedKey = new();
+
+    /// <summary>Aborts the connection and makes the request record status 0.</summary>
+    public static void Abort(HttpContext context)
+    {
+        context.Items[AbortedKey] = true;
+        context.Abort();
+    }
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (SandboxPaths.IsControl(context.Request.Path))
@@ -22,7 +31,7 @@ internal sealed class RequestRecordingMiddleware(RequestDelegate next, RequestRe
         }
         finally
         {
-            var aborted = context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted;
+            var aborted = context.Items.ContainsKey(AbortedKey) || (context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted);
             var hasBody = request.ContentLength is not null || request.Headers.TransferEncoding.Count > 0;
             recorder.Add(new RecordedRequest(
                 started,
