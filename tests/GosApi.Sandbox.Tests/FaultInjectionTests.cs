@@ -101,16 +101,16 @@ public sealed class FaultInjectionTests
     public async Task Delay_holds_the_request_then_processes_it()
     {
         await using var sandbox = await Sandboxes.StartFastAsync();
-        sandbox.Faults.Add(new FaultRule { PathPrefix = "/api/nsi", Kind = FaultKind.Delay, Delay = TimeSpan.FromMilliseconds(400) });
+        sandbox.Faults.Add(new FaultRule { PathPrefix = "/api/nsi", Kind = FaultKind.Delay, Delay = TimeSpan.FromMilliseconds(600) });
         using var http = new HttpClient { BaseAddress = sandbox.BaseUri };
         var watch = Stopwatch.StartNew();
         using (var delayed = await NsiAsync(http))
             Assert.Equal(HttpStatusCode.OK, delayed.StatusCode);
-        Assert.True(watch.ElapsedMilliseconds >= 380, $"took {watch.ElapsedMilliseconds} ms");
+        Assert.True(watch.ElapsedMilliseconds >= 580, $"took {watch.ElapsedMilliseconds} ms");
         watch.Restart();
         using (var normal = await NsiAsync(http))
             Assert.Equal(HttpStatusCode.OK, normal.StatusCode);
-        Assert.True(watch.ElapsedMilliseconds < 380, $"took {watch.ElapsedMilliseconds} ms");
+        Assert.True(watch.ElapsedMilliseconds < 580, $"took {watch.ElapsedMilliseconds} ms");
     }
 
     [Fact]
