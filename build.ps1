@@ -126,7 +126,11 @@ function Invoke-PesterSuites {
         $config.Run.PassThru = $true
         $config.Output.Verbosity = 'Detailed'
         $result = Invoke-Pester -Configuration $config
-        [pscustomobject]@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount }
+        $failed = $result.FailedCount
+        foreach ($extra in 'FailedBlocksCount', 'FailedContainersCount') {
+            if ($result.PSObject.Properties[$extra]) { $failed += $result.$extra }
+        }
+        [pscustomobject]@{ Passed = $result.PassedCount; Failed = $failed }
     }
     finally {
         Stop-Sandbox $sandbox
