@@ -18,3 +18,4 @@ Console.WriteLine($"  curl -s -X POST {baseUri}/sandbox/token -H 'Content-Type: 
 Console.WriteLine($"  Invoke-RestMethod -Method Post -Uri {baseUri}/sandbox/token -ContentType application/json -Body '{{}}'");
 Console.WriteLine("Press Ctrl+C to stop.");
 await sandbox.WaitForShutdownAsync();
+Console.WriteLine("Stopping…");

@@ -47,4 +47,28 @@ public sealed class SandboxServerTests
         Assert.Contains("/api/nothing", await ApiError.ExpectAsync(http.GetAsync("api/nothing", Ct), HttpStatusCode.NotFound, "not_found"));
         Assert.Contains("ok", await http.GetStringAsync("sandbox/health", Ct));
     }
+
+    [Fact]
+    public async Task Storage_left_by_a_dead_sandbox_process_is_swept_at_start()
+    {
+        var parent = Directory.CreateTempSubdirectory("gosapi-sweep-").FullName;
+        try
+        {
+            var orphan = Directory.CreateDirectory(Path.Combine(parent, "gosapi-sandbox-orphan")).FullName;
+            File.WriteAllText(Path.Combine(orphan, ".owner-pid"), int.MaxValue.ToString());
+            var live = Directory.CreateDirectory(Path.Combine(parent, "gosapi-sandbox-live")).FullName;
+            File.WriteAllText(Path.Combine(live, ".owner-pid"), Environment.ProcessId.ToString());
+            var unmarked = Directory.CreateDirectory(Path.Combine(parent, "gosapi-sandbox-unmarked")).FullName;
+
+            await using var sandbox = await SandboxServer.StartAsync(Sandboxes.Fast(o => o.StorageDirectory = Path.Combine(parent, "gosapi-sandbox-own")), Ct);
+            for (var i = 0; i < 100 && Directory.Exists(orphan); i++) await Task.Delay(20, Ct);
+            Assert.False(Directory.Exists(orphan));
+            Assert.True(Directory.Exists(live));
+            Assert.True(Directory.Exists(unmarked));
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
+        }
+    }
 }

@@ -3,10 +3,15 @@ namespace GosApi.Sandbox.Infrastructure;
 /// <summary>Where files go under SandboxOptions.StorageDirectory; removes everything on dispose.</summary>
 internal sealed class StorageLayout : IDisposable
 {
+    private const string OwnerFile = ".owner-pid";
+
     public StorageLayout(string root)
     {
         Root = Path.GetFullPath(root);
         Directory.CreateDirectory(TempDirectory);
+        File.WriteAllText(Path.Combine(Root, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var parent = Path.GetDirectoryName(Root);
+        if (parent is not null) _ = Task.Run(() => SweepOrphans(parent, Root));
     }
 
     public string Root { get; }
@@ -31,6 +36,37 @@ internal sealed class StorageLayout : IDisposable
         }
         catch (IOException) { /* a file may still be open by a late request; temp space is cleaned by the OS */ }
         catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>
+    /// Removes sibling sandbox directories whose owning process is gone (a sandbox killed before it could clean up).
+    /// Only directories carrying an owner marker are touched.
+    /// </summary>
+    private static void SweepOrphans(string parent, string own)
+    {
+        try
+        {
+            foreach (var directory in Directory.EnumerateDirectories(parent, "gosapi-sandbox-*"))
+            {
+                if (directory == own) continue;
+                var marker = Path.Combine(directory, OwnerFile);
+                if (!File.Exists(marker) || !int.TryParse(File.ReadAllText(marker), out var pid) || IsRunning(pid)) continue;
+                TryDeleteDirectory(directory);
+            }
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
     }
 
     public static void TryDelete(string path)
