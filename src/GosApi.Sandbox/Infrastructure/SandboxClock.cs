@@ -8,8 +8,6 @@ internal sealed class SandboxClock(TimeProvider time, double speed)
 {
     public DateTimeOffset Now => time.GetUtcNow();
 
-    public double Speed => speed;
-
     public DateTimeOffset After(DateTimeOffset from, TimeSpan sandboxDuration) =>
         from + TimeSpan.FromTicks((long)(sandboxDuration.Ticks / speed));
 }

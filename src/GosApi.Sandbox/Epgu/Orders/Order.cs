@@ -54,11 +54,6 @@ internal sealed class Order
         get { lock (_gate) return _package is not null; }
     }
 
-    public ReceivedPackage? Package
-    {
-        get { lock (_gate) return _package; }
-    }
-
     public OrderSnapshot Snapshot(DateTimeOffset now)
     {
         lock (_gate)
