@@ -93,9 +93,9 @@ namespace GosApi.Epgu
             {
                 await uploader.RunAsync((chunk, count, open, ct) => SendChunkAsync(chunk, count, open, orderId, meta, ct), cancellationToken).ConfigureAwait(false);
             }
-            catch (GosApiException ex) when (ex.EntityId == null)
+            catch (GosApiException ex)
             {
-                throw ex.WithEntityId(entity);
+                throw ex.WithEntityId(entity, $"The archive did not reach order {orderId}; send it again into the same order (Send-EpguPackage -OrderId {orderId}).");
             }
             return Result(file, meta, orderId, EpguUploadMethod.Chunked, plan.Count, uploader.Elapsed, session.Statistics.Retries - retriesBefore);
         }
@@ -110,7 +110,7 @@ namespace GosApi.Epgu
             http.AddFile("file", open, "chunk" + chunk.Index.ToString(CultureInfo.InvariantCulture), "application/octet-stream");
             var isLast = chunk.Index == count - 1;
             // A chunk can be sent again safely: the service keeps one copy per index.
-            var traits = new RequestTraits { Operation = $"send chunk {chunk.Index} of {count}", SafeToRetry = true, EntityId = "order " + orderId };
+            var traits = new RequestTraits { Operation = $"send chunk {chunk.Index} of {count}", SafeToRetry = true };
             var response = await session.Pipeline.ExecuteAsync(http, traits, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             var expected = isLast ? 200 : 206;
@@ -119,7 +119,6 @@ namespace GosApi.Epgu
                 throw new GosApiException(GosApiService.Epgu, GosApiErrorKind.InvalidResponse, $"send chunk {chunk.Index} of {count}: expected HTTP {expected}, got {status}")
                 {
                     StatusCode = status,
-                    EntityId = "order " + orderId,
                 };
             }
         }

@@ -13,6 +13,9 @@ namespace GosApi.Epgu
         {
             var status = (int)response.StatusCode;
             ReadBody(response.Content, out var code, out var message);
+            // 001 Appendix 4: only 400/403/405/409/500 answers carry {code, message}; for 401, 429 and 502–504 the
+            // status itself is the error (a gateway's body is not the API's), so the ErrorId stays Epgu.<status>.
+            if (code != null && !CarriesApiCode(status) && !EpguErrorCatalog.Codes.ContainsKey(code)) code = null;
             var byStatus = EpguErrorCatalog.ForStatus(status, traits.Operation);
             EpguErrorCatalog.Entry? byCode = null;
             if (code != null) EpguErrorCatalog.Codes.TryGetValue(code, out byCode);
@@ -29,6 +32,8 @@ namespace GosApi.Epgu
                 RequestId = response.Headers?.FirstOrDefault(h => string.Equals(h.Name, "X-Request-Id", System.StringComparison.OrdinalIgnoreCase))?.Value?.ToString(),
             };
         }
+
+        private static bool CarriesApiCode(int status) => status == 400 || status == 403 || status == 404 || status == 405 || status == 409 || status == 500;
 
         internal static void ReadBody(string? content, out string? code, out string? message)
         {

@@ -59,12 +59,12 @@ namespace GosApi.Errors
             }
         }
 
-        /// <summary>A copy that also names an id created earlier in the same operation.</summary>
-        public GosApiException WithEntityId(string entityId) => new GosApiException(Service, Kind, ApiMessage, this)
+        /// <summary>A copy that also names an id created earlier in the same operation, with advice about it first.</summary>
+        public GosApiException WithEntityId(string entityId, string? advice = null) => new GosApiException(Service, Kind, ApiMessage, this)
         {
             StatusCode = StatusCode,
             ApiCode = ApiCode,
-            Hint = Hint,
+            Hint = advice == null ? Hint : advice + (string.IsNullOrEmpty(Hint) ? string.Empty : " " + Hint),
             Method = Method,
             Url = Url,
             RequestId = RequestId,

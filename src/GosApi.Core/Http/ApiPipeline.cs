@@ -45,17 +45,28 @@ namespace GosApi.Http
                 FollowRedirects = false,
             };
             client = handler == null ? new RestClient(clientOptions) : new RestClient(new HttpClient(handler, disposeHandler: false), clientOptions, disposeHttpClient: true);
-            limiter = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+            limiter = CreateLimiter(options.RequestsPerMinute);
+            retrySafe = BuildRetry(safeToRetry: true);
+            retryThrottledOnly = BuildRetry(safeToRetry: false);
+        }
+
+        /// <summary>
+        /// A token bucket that never lets more than <paramref name="perMinute"/> requests through in any 60 seconds:
+        /// a burst of a twelfth of the quota, then an even pace for the rest. Callers wait for a permit; nothing fails.
+        /// </summary>
+        internal static RateLimiter CreateLimiter(int perMinute)
+        {
+            var burst = Math.Max(1, perMinute / 12);
+            var paced = Math.Max(1, perMinute - burst);
+            return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {
-                PermitLimit = options.RequestsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                SegmentsPerWindow = 12,
+                TokenLimit = burst,
+                TokensPerPeriod = 1,
+                ReplenishmentPeriod = TimeSpan.FromTicks(TimeSpan.FromMinutes(1).Ticks / paced),
                 QueueLimit = int.MaxValue,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = true,
             });
-            retrySafe = BuildRetry(safeToRetry: true);
-            retryThrottledOnly = BuildRetry(safeToRetry: false);
         }
 
         public Uri BaseUri { get; }

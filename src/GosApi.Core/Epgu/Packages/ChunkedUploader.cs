@@ -130,8 +130,7 @@ namespace GosApi.Epgu.Packages
             throw new GosApiException(GosApiService.Epgu, GosApiErrorKind.LimitExceeded,
                 $"send package failed: {clock.Elapsed.TotalSeconds:0} s have passed since the first chunk, more than the {window.TotalSeconds:0} s in which all chunks must arrive (001 §3.4)")
             {
-                EntityId = "order " + orderId,
-                Hint = "Send the archive again into the same order (Send-EpguPackage -OrderId " + orderId + "), with a higher -ThrottleLimit or over a faster link.",
+                Hint = "Use a higher -ThrottleLimit or a faster link.",
             };
         }
     }
