@@ -67,7 +67,7 @@ function Start-Sandbox {
         RedirectStandardOutput = $log
         RedirectStandardError  = "$log.err"
     }
-    if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') { $start.WindowStyle = 'Hidden' }
+    if ($PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows) { $start.WindowStyle = 'Hidden' }
     $process = Start-Process @start
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
     while ([DateTime]::UtcNow -lt $deadline) {
