@@ -15,7 +15,7 @@ namespace GosApi.PowerShell.Epgu
     [OutputType(typeof(EpguUploadResult))]
     public sealed class SendEpguPackageCommand : EpguCmdlet
     {
-        private static int nextActivityId = 1;
+        private static int nextActivityId;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName")]
@@ -62,7 +62,7 @@ namespace GosApi.PowerShell.Epgu
             {
                 meta.Validate();
                 if (!ShouldProcess(target, "Send EPGU package")) return;
-                var activityId = nextActivityId++;
+                var activityId = System.Threading.Interlocked.Increment(ref nextActivityId);
                 var activity = "Sending " + System.IO.Path.GetFileName(path) + " to EPGU";
                 var progress = new SynchronousProgress<UploadProgress>(p => Post(() => WriteProgress(ToRecord(activityId, activity, p))));
                 try
