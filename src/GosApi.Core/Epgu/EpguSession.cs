@@ -23,12 +23,16 @@ namespace GosApi.Epgu
             Options.Validate();
             Http = (http ?? new HttpPipelineOptions()).Clone();
             auth = new BearerTokenAuth(tokenSource ?? throw new ArgumentNullException(nameof(tokenSource)));
-            AuthenticationMethod = tokenSource is StaticTokenSource ? "AccessToken" : "TokenProvider";
+            AuthenticationMethod = tokenSource is StaticTokenSource ? "AccessToken" : tokenSource is NoTokenSource ? "None" : "TokenProvider";
             Pipeline = new ApiPipeline(GosApiService.Epgu, BaseUri, Http, auth, new EpguErrorTranslator(), handler);
             // Dictionaries need no token (001 §4); a separate pipeline keeps auth out of those requests entirely.
             PublicPipeline = new ApiPipeline(GosApiService.Epgu, BaseUri, Http, null, new EpguErrorTranslator(), handler);
             ConnectedAt = DateTimeOffset.UtcNow;
         }
+
+        /// <summary>A session without credentials: enough for the NSI dictionaries, which need no token (001 §4).</summary>
+        public static EpguSession Anonymous(EpguEnvironment environment, Uri baseUri, EpguSessionOptions? options = null, HttpPipelineOptions? http = null) =>
+            new EpguSession(environment, baseUri, new NoTokenSource(), options, http);
 
         public EpguEnvironment Environment { get; }
         public Uri BaseUri { get; }
@@ -52,6 +56,17 @@ namespace GosApi.Epgu
         {
             Pipeline.Dispose();
             PublicPipeline.Dispose();
+        }
+
+        private sealed class NoTokenSource : ITokenSource
+        {
+            public bool CanRefresh => false;
+
+            public System.Threading.Tasks.Task<AccessToken> GetTokenAsync(System.Threading.CancellationToken cancellationToken) =>
+                throw new Errors.GosApiException(GosApiService.Epgu, Errors.GosApiErrorKind.Authentication, "This session has no access token; it can read NSI dictionaries only")
+                {
+                    Hint = "Connect with Connect-Epgu -AccessToken or -TokenProvider.",
+                };
         }
     }
 }

@@ -29,7 +29,7 @@ namespace GosApi.Errors
         /// <summary>Request URL with secrets redacted.</summary>
         public string? Url { get; init; }
         public string? RequestId { get; init; }
-        /// <summary>Id of something the failed operation had already created (order, workflow, request), so it is never lost.</summary>
+        /// <summary>What the failed operation concerns or had already created (order, workflow, request), so that id is never lost.</summary>
         public string? EntityId { get; init; }
         public DateTimeOffset Time { get; } = DateTimeOffset.UtcNow;
 
@@ -53,7 +53,7 @@ namespace GosApi.Errors
                     text.Append(')');
                 }
                 if (Method != null && Url != null) text.Append(" at ").Append(Method).Append(' ').Append(Url);
-                if (EntityId != null) text.Append(". Already created: ").Append(EntityId);
+                if (EntityId != null) text.Append(" [").Append(EntityId).Append(']');
                 if (!string.IsNullOrEmpty(Hint)) text.Append(". ").Append(Hint);
                 return Diagnostics.SecretScrubber.Scrub(text.ToString());
             }

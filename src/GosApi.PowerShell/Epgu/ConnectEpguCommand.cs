@@ -98,7 +98,8 @@ namespace GosApi.PowerShell.Epgu
                     RetryBaseDelay = RetryDelay,
                     Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 };
-                var environment = BaseUri != null ? EpguEnvironment.Custom : Parse<EpguEnvironment>(Environment);
+                // With -BaseUri, an explicit -Environment still names the contour behind it (e.g. a local GOST TLS tunnel to Production).
+                var environment = BaseUri != null && !MyInvocation.BoundParameters.ContainsKey(nameof(Environment)) ? EpguEnvironment.Custom : Parse<EpguEnvironment>(Environment);
                 var baseUri = BaseUri ?? EpguEnvironments.BaseUriOf(environment);
                 ITokenSource tokens = ParameterSetName == TokenProviderSet
                     ? new ScriptBlockTokenSource(TokenProvider)
@@ -108,7 +109,7 @@ namespace GosApi.PowerShell.Epgu
                 var token = session.GetTokenAsync(StopToken).GetAwaiter().GetResult();
                 if (token.IsExpiredAt(DateTimeOffset.UtcNow, TimeSpan.Zero))
                     WriteWarning($"The access token expired at {token.ExpiresAt:u}; requests will fail with 401 until a new one is given.");
-                if (environment == EpguEnvironment.GostTest || environment == EpguEnvironment.Production)
+                if (BaseUri == null && (environment == EpguEnvironment.GostTest || environment == EpguEnvironment.Production))
                     WriteWarning($"{environment} accepts only GOST TLS (cipher suite 0xff85, 001 §1.2); without a GOST-capable TLS stack or tunnel the connection will fail.");
                 WriteVerbose($"Connected to {session} ({session.AuthenticationMethod}).");
                 SessionStore.Epgu = session;

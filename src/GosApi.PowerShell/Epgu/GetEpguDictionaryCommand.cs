@@ -1,4 +1,6 @@
+using System;
 using System.Management.Automation;
+using GosApi.Epgu;
 using System.Threading.Tasks;
 using GosApi.Epgu.Models;
 using GosApi.PowerShell.Infrastructure;
@@ -24,6 +26,27 @@ namespace GosApi.PowerShell.Epgu
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? ParentValue { get; set; }
+
+        /// <summary>Contour to read from without Connect-Epgu (dictionaries need no token).</summary>
+        [Parameter]
+        [ValidateSet(nameof(EpguEnvironment.Sandbox), nameof(EpguEnvironment.Test), nameof(EpguEnvironment.GostTest), nameof(EpguEnvironment.Production))]
+        public string? Environment { get; set; }
+
+        /// <summary>Base URI to read from without Connect-Epgu.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? BaseUri { get; set; }
+
+        private EpguSession? anonymous;
+
+        protected override EpguSession ResolveSession()
+        {
+            if (BaseUri == null && Environment == null) return ActiveSession;
+            var environment = Environment != null ? Parse<EpguEnvironment>(Environment) : EpguEnvironment.Custom;
+            return anonymous = EpguSession.Anonymous(environment, BaseUri ?? EpguEnvironments.BaseUriOf(environment));
+        }
+
+        protected override void EndProcessing() => anonymous?.Dispose();
 
         protected override void ProcessRecord()
         {

@@ -6,19 +6,26 @@ using GosApi.PowerShell.Infrastructure;
 namespace GosApi.PowerShell.Epgu
 {
     /// <summary>Builds an order archive that follows EPGU's rules (flat, no nested archives, .sig next to each file when required).</summary>
-    [Cmdlet(VerbsCommon.New, "EpguPackage", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "EpguPackage", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
     [OutputType(typeof(EpguPackage))]
     public sealed class NewEpguPackageCommand : GosApiCmdlet
     {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
         private readonly List<string> files = new List<string>();
+        private int missingInputs;
 
         protected override GosApiService Service => GosApiService.Epgu;
 
         /// <summary>Files to put into the archive (wildcards allowed); pipe Get-ChildItem output here.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = PathSet)]
         [SupportsWildcards]
         public string[] Path { get; set; } = new string[0];
+
+        /// <summary>Files taken exactly as written (no wildcards); Get-ChildItem output binds here by its PSPath.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP")]
+        public string[] LiteralPath { get; set; } = new string[0];
 
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
@@ -37,22 +44,22 @@ namespace GosApi.PowerShell.Epgu
 
         protected override void ProcessRecord()
         {
-            foreach (var pattern in Path)
-            {
-                try
-                {
-                    files.AddRange(GetResolvedProviderPathFromPSPath(pattern, out _));
-                }
-                catch (ItemNotFoundException ex)
-                {
-                    WriteError(new ErrorRecord(ex, "Epgu.FileNotFound", ErrorCategory.ObjectNotFound, pattern));
-                }
-            }
+            var literal = ParameterSetName == LiteralPathSet;
+            var (paths, missing) = ResolveFilePaths(literal ? LiteralPath : Path, literal);
+            files.AddRange(paths);
+            missingInputs += missing;
         }
 
         protected override void EndProcessing()
         {
             var destination = GetUnresolvedProviderPathFromPSPath(Destination);
+            if (missingInputs > 0)
+            {
+                // An archive without some of its files would be rejected by the service or, worse, accepted incomplete.
+                WriteError(new ErrorRecord(new ItemNotFoundException($"The package {destination} was not built: {missingInputs} input path(s) were not found."),
+                    "Epgu.PackageNotBuilt", ErrorCategory.ObjectNotFound, destination));
+                return;
+            }
             if (!ShouldProcess(destination, $"Create EPGU package of {files.Count} file(s)")) return;
             var options = new EpguPackageOptions { RequireSignatures = RequireSignatures, Overwrite = Force, CompressionLevel = CompressionLevel };
             try

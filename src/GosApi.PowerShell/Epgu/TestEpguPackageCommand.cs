@@ -5,16 +5,25 @@ using GosApi.PowerShell.Infrastructure;
 namespace GosApi.PowerShell.Epgu
 {
     /// <summary>Checks an existing archive against EPGU's rules and reports every rule it breaks.</summary>
-    [Cmdlet(VerbsDiagnostic.Test, "EpguPackage")]
+    [Cmdlet(VerbsDiagnostic.Test, "EpguPackage", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(EpguPackageReport), typeof(bool))]
     public sealed class TestEpguPackageCommand : GosApiCmdlet
     {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
         protected override GosApiService Service => GosApiService.Epgu;
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = PathSet)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = new string[0];
+
+        /// <summary>Archives taken exactly as written (no wildcards); Get-ChildItem and New-EpguPackage output bind here.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = new string[0];
 
         /// <summary>Every file must come with &lt;file&gt;.sig.</summary>
         [Parameter]
@@ -26,9 +35,9 @@ namespace GosApi.PowerShell.Epgu
 
         protected override void ProcessRecord()
         {
-            foreach (var item in Path)
+            var literal = ParameterSetName == LiteralPathSet;
+            foreach (var path in ResolveFilePaths(literal ? LiteralPath : Path, literal).Paths)
             {
-                var path = GetUnresolvedProviderPathFromPSPath(item);
                 TryRun(() =>
                 {
                     var report = EpguPackageInspector.Inspect(path, RequireSignatures);

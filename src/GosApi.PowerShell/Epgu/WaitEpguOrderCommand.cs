@@ -16,6 +16,7 @@ namespace GosApi.PowerShell.Epgu
 
         /// <summary>Seconds to wait in all.</summary>
         [Parameter]
+        [Alias("TimeoutSec")]
         [ValidateRange(1, int.MaxValue)]
         public int Timeout { get; set; } = 600;
 

@@ -30,6 +30,9 @@ namespace GosApi.PowerShell.Infrastructure
         /// <summary>Resolved on the pipeline thread in BeginProcessing: the default session is per runspace, and worker threads have none.</summary>
         protected EpguClient Client => client ?? throw new System.InvalidOperationException("BeginProcessing has not run.");
 
-        protected override void BeginProcessing() => client = new EpguClient(ActiveSession);
+        protected override void BeginProcessing() => client = new EpguClient(ResolveSession());
+
+        /// <summary>The session this invocation uses; a cmdlet that can work without a connection overrides it.</summary>
+        protected virtual EpguSession ResolveSession() => ActiveSession;
     }
 }

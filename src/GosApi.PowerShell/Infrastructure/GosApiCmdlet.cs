@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -82,6 +83,38 @@ namespace GosApi.PowerShell.Infrastructure
 
         /// <summary>Stops the cmdlet with a terminating error built from a Core exception.</summary>
         protected void Terminate(Exception exception, object? target) => ThrowTerminatingError(ErrorRecords.From(exception, Service, target));
+
+        /// <summary>
+        /// Resolves -Path (wildcards) or -LiteralPath to file-system paths; each path that matches nothing is a
+        /// non-terminating error. Returns the paths found and how many inputs were missing.
+        /// </summary>
+        protected (List<string> Paths, int Missing) ResolveFilePaths(IEnumerable<string> inputs, bool literal)
+        {
+            var paths = new List<string>();
+            var missing = 0;
+            foreach (var input in inputs)
+            {
+                try
+                {
+                    if (literal)
+                    {
+                        var path = GetUnresolvedProviderPathFromPSPath(input);
+                        if (!System.IO.File.Exists(path) && !System.IO.Directory.Exists(path)) throw new ItemNotFoundException($"Cannot find path '{path}' because it does not exist.");
+                        paths.Add(path);
+                    }
+                    else
+                    {
+                        paths.AddRange(GetResolvedProviderPathFromPSPath(input, out _));
+                    }
+                }
+                catch (ItemNotFoundException ex)
+                {
+                    missing++;
+                    WriteError(new ErrorRecord(ex, Service + ".FileNotFound", ErrorCategory.ObjectNotFound, input));
+                }
+            }
+            return (paths, missing);
+        }
 
         /// <summary>Parses a ValidateSet-checked string parameter into its Core enum.</summary>
         protected static T Parse<T>(string value) where T : struct => (T)Enum.Parse(typeof(T), value, ignoreCase: true);

@@ -29,20 +29,21 @@ namespace GosApi.PowerShell.Infrastructure
 
         private AccessToken Invoke()
         {
-            var output = provider.Invoke().Where(o => o != null).Select(o => o.BaseObject).ToList();
+            var output = provider.Invoke().Where(o => o != null).ToList();
             if (output.Count != 1)
                 throw new ArgumentException($"TokenProvider: the script block must return exactly one token, it returned {output.Count} objects.");
             return ToToken(output[0]);
         }
 
-        internal static AccessToken ToToken(object value)
+        internal static AccessToken ToToken(PSObject value)
         {
-            switch (value)
+            switch (value.BaseObject)
             {
                 case string text when !string.IsNullOrWhiteSpace(text): return new AccessToken(text);
                 case SecureString secure: return new AccessToken(SecretText.Reveal(secure));
             }
-            var wrapped = PSObject.AsPSObject(value);
+            // Keep the PSObject: a PSCustomObject's properties (Invoke-RestMethod output) live on the wrapper.
+            var wrapped = value;
             var tokenProperty = new[] { "access_token", "accessTkn", "AccessToken", "token" }
                 .Select(n => wrapped.Properties[n]).FirstOrDefault(p => p?.Value != null);
             if (tokenProperty == null)

@@ -111,6 +111,14 @@ public sealed class EpguFaultTests : IClassFixture<SandboxFixture>, IDisposable
     }
 
     [Fact]
+    public void Token_provider_may_return_the_token_endpoint_answer_as_an_object()
+    {
+        fx.Engine.Invoke("Connect-Epgu -BaseUri $baseUri -TokenProvider { Invoke-RestMethod -Method Post -Uri \"$($baseUri)sandbox/token\" -ContentType application/json -Body '{}' } | Out-Null",
+            new Dictionary<string, object> { ["baseUri"] = fx.Sandbox.BaseUri }).AssertSuccess();
+        SendChunked(1024).AssertSuccess();
+    }
+
+    [Fact]
     public void Expired_static_token_fails_with_an_authentication_error_naming_the_order()
     {
         Fault(FaultKind.ExpireToken, "/api/gusmev/push/chunked", count: 1, skip: 1);

@@ -63,6 +63,28 @@ public sealed class EpguPackageTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_input_builds_no_archive_at_all()
+    {
+        Write("req.xml");
+        var result = Run("New-EpguPackage -Path req.xml, scan.pdf -Destination order.zip");
+        Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("Epgu.FileNotFound"));
+        Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("Epgu.PackageNotBuilt"));
+        Assert.False(File.Exists(Path.Combine(files.Root, "order.zip")));
+    }
+
+    [Fact]
+    public void Test_expands_wildcards_and_takes_piped_packages()
+    {
+        Write("req.xml");
+        var result = Run(@"
+            New-EpguPackage req.xml one.zip | Out-Null
+            New-EpguPackage req.xml two.zip | Test-EpguPackage -Quiet
+            (Test-EpguPackage *.zip).Count").AssertSuccess();
+        Assert.True(result.Output[0].BaseObject is true);
+        Assert.Equal(2, Convert.ToInt32(result.Output[1].BaseObject));
+    }
+
+    [Fact]
     public void Does_not_overwrite_an_existing_archive_without_force()
     {
         Write("req.xml");

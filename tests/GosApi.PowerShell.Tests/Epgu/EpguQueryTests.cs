@@ -125,6 +125,28 @@ public sealed class EpguQueryTests : IClassFixture<SlowClockFixture>, IDisposabl
     }
 
     [Fact]
+    public void Dictionary_needs_no_connection_when_given_a_base_uri()
+    {
+        using var fresh = new ModuleHost();
+        var result = fresh.Invoke("Get-EpguDictionary -Code BIC -BaseUri $uri -First 3", new Dictionary<string, object> { ["uri"] = fx.Sandbox.BaseUri }).AssertSuccess();
+        Assert.Equal(3, result.Output.Count);
+    }
+
+    [Fact]
+    public void Piped_attachment_files_are_downloaded_themselves()
+    {
+        var result = Run(SentOrder + @"
+            $details = $order | Wait-EpguOrder -Timeout 60 -PollIntervalSec 0.3
+            $details.AttachmentFiles | Save-EpguOrderFile -Destination (Join-Path $dir 'sent')
+            $details | Save-EpguOrderFile (Join-Path $dir 'result')").AssertSuccess();
+
+        var saved = result.Output.OfType("GosApi.Epgu.Models.EpguSavedFile");
+        Assert.Contains(saved, s => s.Get<string>("Path").Contains("sent") && s.Get<string>("FileName") == "req.xml");
+        Assert.Contains(saved, s => s.Get<string>("Path").Contains("result"));
+        Assert.Contains(fx.Sandbox.Requests, r => r.Path.Contains("/2/download"));
+    }
+
+    [Fact]
     public void Unknown_dictionary_is_a_clear_error()
     {
         var error = Assert.Single(Run("Get-EpguDictionary -Code NO_SUCH_DICTIONARY").Errors);
