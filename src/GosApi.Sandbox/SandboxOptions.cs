@@ -27,6 +27,27 @@ public sealed class SandboxOptions
     /// <summary>Chunks and archives live here; the directory is deleted when the server is disposed.</summary>
     public string StorageDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "gosapi-sandbox-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>
+    /// Test CA for the ESIA token endpoint: PEM text or a path to a PEM/DER certificate (GOST R 34.10-2012, cA true).
+    /// Null: a fresh CA is generated at every start. Needs <see cref="EsiaCaPrivateKey"/>.
+    /// </summary>
+    public string? EsiaCaCertificate { get; set; }
+
+    /// <summary>The CA's unencrypted PKCS#8 key: PEM text ("PRIVATE KEY") or a path to a PEM/DER file (openssl and BouncyCastle encodings).</summary>
+    public string? EsiaCaPrivateKey { get; set; }
+
+    /// <summary>How far the CMS signingTime may be from the server's time, either way (ESIA-007015 beyond it).</summary>
+    public TimeSpan EsiaSigningTimeTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Lifetime of the access token the ESIA token endpoint issues.</summary>
+    public TimeSpan EsiaTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Whether the token answer carries "expiresIn" next to "accessTkn". Public clients of the real route read only
+    /// accessTkn (and take the expiry from the JWT's exp); turn this off to check that a client copes without it.
+    /// </summary>
+    public bool EsiaTokenExpiresIn { get; set; } = true;
+
     internal void Validate()
     {
         if (!(ClockSpeed > 0)) throw new ArgumentOutOfRangeException(nameof(ClockSpeed), ClockSpeed, "must be greater than 0");
@@ -36,5 +57,9 @@ public sealed class SandboxOptions
         if (RequestsPerMinute < 1) throw new ArgumentOutOfRangeException(nameof(RequestsPerMinute), RequestsPerMinute, "must be at least 1");
         if (OrdersPerTenMinutes < 1) throw new ArgumentOutOfRangeException(nameof(OrdersPerTenMinutes), OrdersPerTenMinutes, "must be at least 1");
         if (string.IsNullOrWhiteSpace(StorageDirectory)) throw new ArgumentException("must not be empty", nameof(StorageDirectory));
+        if ((EsiaCaCertificate is null) != (EsiaCaPrivateKey is null))
+            throw new ArgumentException("EsiaCaCertificate and EsiaCaPrivateKey go together: set both or neither", EsiaCaCertificate is null ? nameof(EsiaCaCertificate) : nameof(EsiaCaPrivateKey));
+        if (EsiaSigningTimeTolerance <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(EsiaSigningTimeTolerance), EsiaSigningTimeTolerance, "must be positive");
+        if (EsiaTokenLifetime <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(EsiaTokenLifetime), EsiaTokenLifetime, "must be positive");
     }
 }

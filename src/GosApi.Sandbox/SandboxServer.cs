@@ -1,3 +1,4 @@
+using GosApi.Sandbox.Esia;
 using GosApi.Sandbox.Infrastructure;
 
 namespace GosApi.Sandbox;
@@ -14,6 +15,8 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly RequestRecorder _recorder;
     private readonly TokenIssuer _tokens;
     private readonly StorageLayout _storage;
+    private readonly EsiaApiKeyRegistry _apiKeys;
+    private readonly TestCertificateAuthority _ca;
     private int _disposed;
 
     private SandboxServer(WebApplication app, SandboxOptions options, Uri baseUri)
@@ -25,6 +28,8 @@ public sealed class SandboxServer : IAsyncDisposable
         _tokens = app.Services.GetRequiredService<TokenIssuer>();
         _storage = app.Services.GetRequiredService<StorageLayout>();
         Faults = app.Services.GetRequiredService<FaultInjector>();
+        _apiKeys = app.Services.GetRequiredService<EsiaApiKeyRegistry>();
+        _ca = app.Services.GetRequiredService<TestCertificateAuthority>();
     }
 
     /// <summary>Starts Kestrel on 127.0.0.1 with a free port.</summary>
@@ -64,6 +69,19 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>A bearer token the EPGU endpoints accept (or reject, as the request's claims say).</summary>
     public string IssueToken(TokenRequest? request = null) => _tokens.Issue(request ?? new TokenRequest());
+
+    /// <summary>
+    /// Registers an API key for GET /esia-rs/api/public/v1/orgs/ext-app/{apiKey}/tkn (replacing one with the same key).
+    /// Defaults: a GUID key, a random 10-digit organisation oid, client id SANDBOX_IS, no OGRN check.
+    /// </summary>
+    public EsiaApiKey RegisterApiKey(string? apiKey = null, string? orgOid = null, string? clientId = null, string? ogrn = null) =>
+        _apiKeys.Register(apiKey, orgOid, clientId, ogrn);
+
+    /// <summary>Issues an end-entity certificate from the sandbox's test CA, with a generated key and PKCS#12 unless a public key is given.</summary>
+    public TestCertificate IssueTestCertificate(TestCertificateRequest? request = null) => _ca.Issue(request ?? new TestCertificateRequest());
+
+    /// <summary>The test CA certificate (DER) that signer certificates must chain to; also at GET /sandbox/esia/ca as PEM.</summary>
+    public byte[] EsiaCaCertificate => _ca.Certificate.GetEncoded();
 
     internal Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
 

@@ -1,4 +1,5 @@
 using GosApi.Sandbox.Epgu;
+using GosApi.Sandbox.Esia;
 
 namespace GosApi.Sandbox.Infrastructure;
 
@@ -25,6 +26,7 @@ internal static class SandboxApp
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
+        services.AddEsia(options); // first: a bad test CA in the options fails before anything is created on disk
         services.AddSingleton(sp => new SandboxClock(sp.GetRequiredService<TimeProvider>(), options.ClockSpeed));
         services.AddSingleton(new StorageLayout(options.StorageDirectory));
         services.AddSingleton<FaultInjector>();
@@ -42,6 +44,7 @@ internal static class SandboxApp
 
         app.MapSandboxControl();
         app.MapEpgu();
+        app.MapEsia();
         app.MapFallback((HttpContext context) => Results.Json(
             new { code = "not_found", message = $"no sandbox endpoint for {context.Request.Method} {context.Request.Path}" },
             SandboxJson.Options, statusCode: StatusCodes.Status404NotFound));

@@ -50,7 +50,7 @@ internal static class SandboxControlEndpoints
         });
     }
 
-    private static async Task<T?> ReadOptionalJsonAsync<T>(HttpRequest request) where T : class
+    internal static async Task<T?> ReadOptionalJsonAsync<T>(HttpRequest request) where T : class
     {
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
