@@ -19,7 +19,7 @@ namespace GosApi.PowerShell.Epgu
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = new string[0];
 
-        /// <summary>Archives taken exactly as written (no wildcards); Get-ChildItem and New-EpguPackage output bind here.</summary>
+        /// <summary>Archives taken exactly as written (no wildcards); Get-ChildItem output binds here by its PSPath.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathSet)]
         [Alias("PSPath", "LP")]
         [ValidateNotNullOrEmpty]

@@ -104,7 +104,9 @@ namespace GosApi.PowerShell.Infrastructure
                     }
                     else
                     {
-                        paths.AddRange(GetResolvedProviderPathFromPSPath(input, out _));
+                        var found = GetResolvedProviderPathFromPSPath(input, out _);
+                        if (found.Count == 0) throw new ItemNotFoundException($"Cannot find any file matching '{input}'.");
+                        paths.AddRange(found);
                     }
                 }
                 catch (ItemNotFoundException ex)

@@ -11,7 +11,7 @@ namespace GosApi.PowerShell.Infrastructure
     /// <summary>
     /// A token from the user's script block, run on the pipeline thread of whichever cmdlet needs a token
     /// (script blocks cannot run on worker threads). Accepts a string, a SecureString, or an object with
-    /// access_token / accessTkn / AccessToken (and optionally expires_in).
+    /// access_token / accessTkn / AccessToken (and optionally expires_in), or a hashtable with those keys.
     /// </summary>
     internal sealed class ScriptBlockTokenSource : ITokenSource
     {
@@ -41,6 +41,7 @@ namespace GosApi.PowerShell.Infrastructure
             {
                 case string text when !string.IsNullOrWhiteSpace(text): return new AccessToken(text);
                 case SecureString secure: return new AccessToken(SecretText.Reveal(secure));
+                case System.Collections.IDictionary table: value = new PSObject(ToObject(table)); break;
             }
             // Keep the PSObject: a PSCustomObject's properties (Invoke-RestMethod output) live on the wrapper.
             var wrapped = value;
@@ -54,6 +55,13 @@ namespace GosApi.PowerShell.Infrastructure
             if (expiresIn != null && double.TryParse(expiresIn.ToString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
                 expiresAt = DateTimeOffset.UtcNow.AddSeconds(seconds);
             return new AccessToken(token, expiresAt);
+        }
+
+        private static PSObject ToObject(System.Collections.IDictionary table)
+        {
+            var result = new PSObject();
+            foreach (System.Collections.DictionaryEntry entry in table) result.Properties.Add(new PSNoteProperty(entry.Key.ToString(), entry.Value));
+            return result;
         }
     }
 }
