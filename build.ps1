@@ -38,7 +38,8 @@ $sandboxProject = Join-Path $root 'src/GosApi.Sandbox/GosApi.Sandbox.csproj'
 function Invoke-Dotnet {
     param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
     Write-Host "dotnet $($Arguments -join ' ')" -ForegroundColor Cyan
-    & dotnet @Arguments
+    # Out-Host: dotnet's output must not become the return value of the functions that call this.
+    & dotnet @Arguments | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments[0]) failed with exit code $LASTEXITCODE." }
 }
 
