@@ -16,6 +16,7 @@ Console.WriteLine($"  storage: {options.StorageDirectory} (deleted on exit), clo
 Console.WriteLine("Get an access token:");
 Console.WriteLine($"  curl -s -X POST {baseUri}/sandbox/token -H 'Content-Type: application/json' -d '{{}}'");
 Console.WriteLine($"  Invoke-RestMethod -Method Post -Uri {baseUri}/sandbox/token -ContentType application/json -Body '{{}}'");
+Console.WriteLine($"ESIA organisation tokens: test CA at {baseUri}/sandbox/esia/ca, API keys and signer certificates via POST {baseUri}/sandbox/esia/apikeys and /sandbox/esia/certificates (see README).");
 Console.WriteLine("Press Ctrl+C to stop.");
 await sandbox.WaitForShutdownAsync();
 Console.WriteLine("Stopping…");
