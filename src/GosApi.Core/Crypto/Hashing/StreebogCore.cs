@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace GosApi.Crypto.Hashing
 {
@@ -195,53 +196,116 @@ namespace GosApi.Crypto.Hashing
         }
 
         /// <summary>g_N(h, m) with the block already as words.</summary>
+        /// <remarks>
+        /// <para>
+        /// The hot loop of the whole hash: 25 LPS per block (K1, then 12 rounds of state and key), each
+        /// 64 table look-ups. Everything lives in 16 locals (key k, state s) plus 8 scratch words a; no
+        /// per-block allocation and no array traffic inside the 12 rounds. Each LPS is written out as
+        /// eight output words (row-major): output word i is XOR over k of T[k][byte i of input word k];
+        /// the scratch words are shifted right by 8 after each output word, so byte i is always the low byte
+        /// (movzx + xor with a memory operand + shr per look-up).
+        /// </para>
+        /// <para>
+        /// Table look-ups go through <see cref="Unsafe.Add{T}(ref T, IntPtr)"/> rather than array indexing.
+        /// Every index is (a byte, 0…255) + 256·k for k = 0…7, so it is always inside the 2048-entry table
+        /// (<see cref="LpsTable"/> is allocated once with exactly 8×256 entries and never replaced);
+        /// skipping the bounds checks makes the function about 25% faster (bench/README.md, "Streebog
+        /// hashing"). <see cref="Lps"/> is the bounds-checked equivalent that the tests compare against.
+        /// </para>
+        /// </remarks>
         internal static void Compress(Span<ulong> h, ReadOnlySpan<ulong> n, ReadOnlySpan<ulong> m)
         {
-            // Fully unrolled over 16 locals (key k, state s): no per-block allocation, no array traffic in
-            // the 12 rounds. This is the hot loop of the whole hash.
-            var t = LpsTable;
-            var c = IterationConstants;
+            if (h.Length < 8 || n.Length < 8 || m.Length < 8) throw new ArgumentException("Streebog works on 8-word (512-bit) values.");
+            ref ulong t = ref MemoryMarshal.GetReference(new ReadOnlySpan<ulong>(LpsTable));
+            ref ulong c = ref MemoryMarshal.GetReference(new ReadOnlySpan<ulong>(IterationConstants));
 
-            // K1 = LPS(h ⊕ N)
             ulong a0 = h[0] ^ n[0], a1 = h[1] ^ n[1], a2 = h[2] ^ n[2], a3 = h[3] ^ n[3];
             ulong a4 = h[4] ^ n[4], a5 = h[5] ^ n[5], a6 = h[6] ^ n[6], a7 = h[7] ^ n[7];
-            ulong k0 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 0);
-            ulong k1 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 8);
-            ulong k2 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 16);
-            ulong k3 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 24);
-            ulong k4 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 32);
-            ulong k5 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 40);
-            ulong k6 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 48);
-            ulong k7 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 56);
+            ulong k0, k1, k2, k3, k4, k5, k6, k7;
+            // K1 = LPS(h ⊕ N)
+            k0 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+            a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+            k1 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+            a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+            k2 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+            a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+            k3 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+            a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+            k4 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+            a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+            k5 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+            a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+            k6 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+            a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+            k7 = Unsafe.Add(ref t, (nint)a0) ^ Unsafe.Add(ref t, (nint)a1 + 256) ^ Unsafe.Add(ref t, (nint)a2 + 512) ^ Unsafe.Add(ref t, (nint)a3 + 768)
+                ^ Unsafe.Add(ref t, (nint)a4 + 1024) ^ Unsafe.Add(ref t, (nint)a5 + 1280) ^ Unsafe.Add(ref t, (nint)a6 + 1536) ^ Unsafe.Add(ref t, (nint)a7 + 1792);
 
-            // state = K1 ⊕ m
+            // E(K1, m) starts from state = K1 ⊕ m.
             ulong s0 = k0 ^ m[0], s1 = k1 ^ m[1], s2 = k2 ^ m[2], s3 = k3 ^ m[3];
             ulong s4 = k4 ^ m[4], s5 = k5 ^ m[5], s6 = k6 ^ m[6], s7 = k7 ^ m[7];
 
-            for (var r = 0; r < 12 * 8; r += 8)
+            for (nint r = 0; r < 12 * 8; r += 8)
             {
-                // state = LPS(state)
                 a0 = s0; a1 = s1; a2 = s2; a3 = s3; a4 = s4; a5 = s5; a6 = s6; a7 = s7;
-                s0 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 0);
-                s1 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 8);
-                s2 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 16);
-                s3 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 24);
-                s4 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 32);
-                s5 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 40);
-                s6 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 48);
-                s7 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 56);
+                // state = LPS(state)
+                s0 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                s1 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                s2 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                s3 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                s4 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                s5 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                s6 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                s7 = Unsafe.Add(ref t, (nint)a0) ^ Unsafe.Add(ref t, (nint)a1 + 256) ^ Unsafe.Add(ref t, (nint)a2 + 512) ^ Unsafe.Add(ref t, (nint)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)a4 + 1024) ^ Unsafe.Add(ref t, (nint)a5 + 1280) ^ Unsafe.Add(ref t, (nint)a6 + 1536) ^ Unsafe.Add(ref t, (nint)a7 + 1792);
 
+                ref ulong ci = ref Unsafe.Add(ref c, r);
+                a0 = k0 ^ ci; a1 = k1 ^ Unsafe.Add(ref ci, 1); a2 = k2 ^ Unsafe.Add(ref ci, 2); a3 = k3 ^ Unsafe.Add(ref ci, 3);
+                a4 = k4 ^ Unsafe.Add(ref ci, 4); a5 = k5 ^ Unsafe.Add(ref ci, 5); a6 = k6 ^ Unsafe.Add(ref ci, 6); a7 = k7 ^ Unsafe.Add(ref ci, 7);
                 // K(i+1) = LPS(K(i) ⊕ C(i))
-                a0 = k0 ^ c[r]; a1 = k1 ^ c[r + 1]; a2 = k2 ^ c[r + 2]; a3 = k3 ^ c[r + 3];
-                a4 = k4 ^ c[r + 4]; a5 = k5 ^ c[r + 5]; a6 = k6 ^ c[r + 6]; a7 = k7 ^ c[r + 7];
-                k0 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 0);
-                k1 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 8);
-                k2 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 16);
-                k3 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 24);
-                k4 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 32);
-                k5 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 40);
-                k6 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 48);
-                k7 = Row(t, a0, a1, a2, a3, a4, a5, a6, a7, 56);
+                k0 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                k1 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                k2 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                k3 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                k4 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                k5 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                k6 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                k7 = Unsafe.Add(ref t, (nint)a0) ^ Unsafe.Add(ref t, (nint)a1 + 256) ^ Unsafe.Add(ref t, (nint)a2 + 512) ^ Unsafe.Add(ref t, (nint)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)a4 + 1024) ^ Unsafe.Add(ref t, (nint)a5 + 1280) ^ Unsafe.Add(ref t, (nint)a6 + 1536) ^ Unsafe.Add(ref t, (nint)a7 + 1792);
 
                 // state = X[K(i+1)](state)
                 s0 ^= k0; s1 ^= k1; s2 ^= k2; s3 ^= k3; s4 ^= k4; s5 ^= k5; s6 ^= k6; s7 ^= k7;
@@ -250,20 +314,6 @@ namespace GosApi.Crypto.Hashing
             // h = E(K1, m) ⊕ h ⊕ m
             h[0] ^= s0 ^ m[0]; h[1] ^= s1 ^ m[1]; h[2] ^= s2 ^ m[2]; h[3] ^= s3 ^ m[3];
             h[4] ^= s4 ^ m[4]; h[5] ^= s5 ^ m[5]; h[6] ^= s6 ^ m[6]; h[7] ^= s7 ^ m[7];
-        }
-
-        /// <summary>One output word of LPS: byte (shift/8) of every input word through its table.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong Row(ulong[] t, ulong a0, ulong a1, ulong a2, ulong a3, ulong a4, ulong a5, ulong a6, ulong a7, int shift)
-        {
-            return t[(int)(a0 >> shift) & 0xFF]
-                ^ t[256 + ((int)(a1 >> shift) & 0xFF)]
-                ^ t[512 + ((int)(a2 >> shift) & 0xFF)]
-                ^ t[768 + ((int)(a3 >> shift) & 0xFF)]
-                ^ t[1024 + ((int)(a4 >> shift) & 0xFF)]
-                ^ t[1280 + ((int)(a5 >> shift) & 0xFF)]
-                ^ t[1536 + ((int)(a6 >> shift) & 0xFF)]
-                ^ t[1792 + ((int)(a7 >> shift) & 0xFF)];
         }
 
         /// <summary>acc = (acc + x) mod 2^512, word 0 least significant, carries propagated across all words.</summary>
