@@ -15,7 +15,7 @@ namespace GosApi.Epgu
             ReadBody(response.Content, out var code, out var message);
             // 001 Appendix 4: only 400/403/405/409/500 answers carry {code, message}; for 401, 429 and 502–504 the
             // status itself is the error (a gateway's body is not the API's), so the ErrorId stays Epgu.<status>.
-            if (code != null && !CarriesApiCode(status) && !EpguErrorCatalog.Codes.ContainsKey(code)) code = null;
+            if (code != null && !CarriesApiCode(status)) code = null;
             var byStatus = EpguErrorCatalog.ForStatus(status, traits.Operation);
             EpguErrorCatalog.Entry? byCode = null;
             if (code != null) EpguErrorCatalog.Codes.TryGetValue(code, out byCode);

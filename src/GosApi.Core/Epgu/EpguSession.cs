@@ -48,7 +48,7 @@ namespace GosApi.Epgu
         internal ApiPipeline Pipeline { get; }
         internal ApiPipeline PublicPipeline { get; }
         /// <summary>Gets (or reuses) the access token, e.g. to fail early at connect time. The token's value stays hidden.</summary>
-        public System.Threading.Tasks.Task<AccessToken> GetTokenAsync(System.Threading.CancellationToken cancellationToken) => auth.GetTokenAsync(false, cancellationToken);
+        public System.Threading.Tasks.Task<AccessToken> GetTokenAsync(System.Threading.CancellationToken cancellationToken) => auth.GetTokenAsync(null, cancellationToken);
 
         public override string ToString() => $"EPGU {Environment} {BaseUri}";
 

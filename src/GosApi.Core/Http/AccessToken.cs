@@ -27,7 +27,10 @@ namespace GosApi.Http
         {
             var claims = JwtClaims.TryDecode(token);
             if (claims == null) return null;
+            // Out-of-range values (e.g. milliseconds) mean the expiry is unknown, not that the token is unusable.
+            const long MinSeconds = -62135596800, MaxSeconds = 253402300799;
             return claims.Value.TryGetProperty("exp", out var exp) && exp.ValueKind == JsonValueKind.Number && exp.TryGetInt64(out var seconds)
+                && seconds >= MinSeconds && seconds <= MaxSeconds
                 ? DateTimeOffset.FromUnixTimeSeconds(seconds)
                 : (DateTimeOffset?)null;
         }

@@ -58,11 +58,15 @@ namespace GosApi.Http
         {
             var burst = Math.Max(1, perMinute / 12);
             var paced = Math.Max(1, perMinute - burst);
+            // The replenishment timer works in whole milliseconds: round the period up and add enough tokens per
+            // tick to keep the pace, so the rate never exceeds the quota and never stalls at high quotas.
+            var tokensPerPeriod = Math.Max(1, (int)Math.Ceiling(paced / 6000.0));
+            var periodMs = Math.Ceiling(60000.0 * tokensPerPeriod / paced);
             return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {
                 TokenLimit = burst,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = TimeSpan.FromTicks(TimeSpan.FromMinutes(1).Ticks / paced),
+                TokensPerPeriod = tokensPerPeriod,
+                ReplenishmentPeriod = TimeSpan.FromMilliseconds(periodMs),
                 QueueLimit = int.MaxValue,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = true,
@@ -125,23 +129,27 @@ namespace GosApi.Http
 
         private async Task<RestResponse> SendOnceAsync(RestRequest request, RequestTraits traits, CancellationToken cancellationToken)
         {
-            using (var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false))
-            {
-                if (!lease.IsAcquired) throw new InvalidOperationException("Client-side rate limiter refused a permit.");
-            }
-            var response = await ExchangeAsync(request, traits, refreshAuth: false, cancellationToken).ConfigureAwait(false);
+            var (response, credential) = await ExchangeAsync(request, traits, rejected: null, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.Unauthorized && traits.Authenticated && auth != null && auth.CanRefresh)
             {
-                response = await ExchangeAsync(request, traits, refreshAuth: true, cancellationToken).ConfigureAwait(false);
+                (response, _) = await ExchangeAsync(request, traits, rejected: credential, cancellationToken).ConfigureAwait(false);
             }
             return response;
         }
 
-        private async Task<RestResponse> ExchangeAsync(RestRequest request, RequestTraits traits, bool refreshAuth, CancellationToken cancellationToken)
+        /// <summary>One HTTP exchange: a rate-limit permit, the auth headers (renewed if <paramref name="rejected"/> was refused), the call.</summary>
+        private async Task<(RestResponse Response, object? Credential)> ExchangeAsync(RestRequest request, RequestTraits traits, object? rejected, CancellationToken cancellationToken)
         {
+            using (var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false))
+            {
+                if (!lease.IsAcquired) throw new InvalidOperationException("Client-side rate limiter refused a permit.");
+            }
+            object? credential = null;
             if (traits.Authenticated && auth != null)
             {
-                foreach (var header in await auth.GetHeadersAsync(refreshAuth, cancellationToken).ConfigureAwait(false))
+                var headers = await auth.GetHeadersAsync(rejected, cancellationToken).ConfigureAwait(false);
+                credential = headers.Credential;
+                foreach (var header in headers.Headers)
                     request.AddOrUpdateHeader(header.Key, header.Value);
             }
             Statistics.CountRequest();
@@ -160,7 +168,7 @@ namespace GosApi.Http
             }
             if (response.StatusCode == (HttpStatusCode)429) Statistics.CountThrottled();
             OperationScope.Debug($"{service} {method} {url} -> HTTP {(int)response.StatusCode} in {watch.ElapsedMilliseconds} ms");
-            return response;
+            return (response, credential);
         }
 
         private static string Describe(Exception? error)

@@ -22,12 +22,15 @@ namespace GosApi.Http
 
         public AccessToken? CurrentToken => current;
 
-        public async Task<AccessToken> GetTokenAsync(bool refresh, CancellationToken cancellationToken)
+        /// <summary>The current token; a new one when it expires soon or when <paramref name="rejected"/> is still the current one.</summary>
+        public async Task<AccessToken> GetTokenAsync(AccessToken? rejected, CancellationToken cancellationToken)
         {
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 var token = current;
+                // Parallel requests refused with the same token renew it once: the later ones find it replaced.
+                var refresh = rejected != null && ReferenceEquals(rejected, token);
                 var stale = token == null || (source.CanRefresh && (refresh || token.IsExpiredAt(DateTimeOffset.UtcNow, ExpirySkew)));
                 if (stale)
                 {
@@ -43,10 +46,10 @@ namespace GosApi.Http
             }
         }
 
-        public async Task<IReadOnlyList<KeyValuePair<string, string>>> GetHeadersAsync(bool refresh, CancellationToken cancellationToken)
+        public async Task<AuthHeaders> GetHeadersAsync(object? rejected, CancellationToken cancellationToken)
         {
-            var token = await GetTokenAsync(refresh, cancellationToken).ConfigureAwait(false);
-            return new[] { new KeyValuePair<string, string>("Authorization", "Bearer " + token.Value) };
+            var token = await GetTokenAsync(rejected as AccessToken, cancellationToken).ConfigureAwait(false);
+            return new AuthHeaders(new[] { new KeyValuePair<string, string>("Authorization", "Bearer " + token.Value) }, token);
         }
     }
 

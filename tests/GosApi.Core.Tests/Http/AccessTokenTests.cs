@@ -112,9 +112,9 @@ public class AccessTokenTests
             return Task.FromResult(new AccessToken(Secrets.New(), expiry));
         }));
 
-        var first = await auth.GetTokenAsync(false, CancellationToken.None);
-        var second = await auth.GetTokenAsync(false, CancellationToken.None);
-        var third = await auth.GetTokenAsync(false, CancellationToken.None);
+        var first = await auth.GetTokenAsync(null, CancellationToken.None);
+        var second = await auth.GetTokenAsync(null, CancellationToken.None);
+        var third = await auth.GetTokenAsync(null, CancellationToken.None);
 
         Assert.Equal(2, calls);
         Assert.NotSame(first, second);

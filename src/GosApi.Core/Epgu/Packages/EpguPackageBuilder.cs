@@ -92,7 +92,7 @@ namespace GosApi.Epgu.Packages
             {
                 var entries = files.Select(PackageEntry.FromFile).ToList();
                 foreach (var violation in EpguPackageRules.Check(entries, options.RequireSignatures))
-                    result.Add("Path", violation.Entry, violation.Message.Substring(violation.Message.IndexOf(':') + 1).Trim());
+                    result.Add("Path", violation.Entry, violation.Detail);
             }
             result.ThrowIfInvalid();
         }

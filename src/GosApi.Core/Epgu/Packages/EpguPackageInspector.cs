@@ -41,7 +41,7 @@ namespace GosApi.Epgu.Packages
             catch (Exception ex) when (ex is ZipException || ex is EndOfStreamException || ex is InvalidDataException)
             {
                 return new EpguPackageReport(full, Array.Empty<PackageEntry>(),
-                    new[] { new EpguPackageViolation(EpguPackageRule.NotAZip, System.IO.Path.GetFileName(full), $"'{System.IO.Path.GetFileName(full)}' is not a readable zip archive: {ex.Message}") });
+                    new[] { new EpguPackageViolation(EpguPackageRule.NotAZip, System.IO.Path.GetFileName(full), "not a readable zip archive: " + ex.Message) });
             }
             return new EpguPackageReport(full, entries, EpguPackageRules.Check(entries, requireSignatures));
         }

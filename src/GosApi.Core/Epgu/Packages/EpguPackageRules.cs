@@ -28,10 +28,18 @@ namespace GosApi.Epgu.Packages
     /// <summary>One rule an archive breaks, with the entry it concerns.</summary>
     public sealed class EpguPackageViolation
     {
-        public EpguPackageViolation(EpguPackageRule rule, string entry, string message) { Rule = rule; Entry = entry; Message = message; }
+        public EpguPackageViolation(EpguPackageRule rule, string entry, string detail)
+        {
+            Rule = rule;
+            Entry = entry;
+            Detail = detail;
+        }
+
         public EpguPackageRule Rule { get; }
         public string Entry { get; }
-        public string Message { get; }
+        /// <summary>The broken rule without the entry name, e.g. "the file is empty".</summary>
+        public string Detail { get; }
+        public string Message => Entry.Length == 0 ? Detail : $"'{Entry}': {Detail}";
         public override string ToString() => Message;
     }
 
@@ -52,26 +60,26 @@ namespace GosApi.Epgu.Packages
             var violations = new List<EpguPackageViolation>();
             var files = entries.Where(e => !e.IsDirectory).ToList();
             foreach (var folder in entries.Where(e => e.IsDirectory || e.Name.IndexOfAny(new[] { '/', '\\' }) >= 0))
-                violations.Add(new EpguPackageViolation(EpguPackageRule.Folder, folder.Name, $"'{folder.Name}': folders are not allowed, the archive must be flat"));
+                violations.Add(new EpguPackageViolation(EpguPackageRule.Folder, folder.Name, "folders are not allowed, the archive must be flat"));
             if (files.Count == 0) violations.Add(new EpguPackageViolation(EpguPackageRule.Empty, string.Empty, "the archive holds no files"));
 
             foreach (var duplicate in files.GroupBy(f => LeafName(f.Name), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-                violations.Add(new EpguPackageViolation(EpguPackageRule.DuplicateName, duplicate.Key, $"'{duplicate.Key}': {duplicate.Count()} entries have this name"));
+                violations.Add(new EpguPackageViolation(EpguPackageRule.DuplicateName, duplicate.Key, $"{duplicate.Count()} entries have this name"));
 
             var names = new HashSet<string>(files.Select(f => LeafName(f.Name)), StringComparer.OrdinalIgnoreCase);
             foreach (var file in files)
             {
                 var name = LeafName(file.Name);
-                if (IsArchive(name)) violations.Add(new EpguPackageViolation(EpguPackageRule.NestedArchive, name, $"'{name}': archives inside the archive are not allowed"));
-                if (file.Size == 0) violations.Add(new EpguPackageViolation(EpguPackageRule.EmptyFile, name, $"'{name}': the file is empty"));
+                if (IsArchive(name)) violations.Add(new EpguPackageViolation(EpguPackageRule.NestedArchive, name, "archives inside the archive are not allowed"));
+                if (file.Size == 0) violations.Add(new EpguPackageViolation(EpguPackageRule.EmptyFile, name, "the file is empty"));
                 if (IsSignature(name))
                 {
                     var signed = name.Substring(0, name.Length - SignatureExtension.Length);
-                    if (!names.Contains(signed)) violations.Add(new EpguPackageViolation(EpguPackageRule.OrphanSignature, name, $"'{name}': there is no '{signed}' for this signature"));
+                    if (!names.Contains(signed)) violations.Add(new EpguPackageViolation(EpguPackageRule.OrphanSignature, name, $"there is no '{signed}' for this signature"));
                 }
                 else if (requireSignatures && !names.Contains(name + SignatureExtension))
                 {
-                    violations.Add(new EpguPackageViolation(EpguPackageRule.MissingSignature, name, $"'{name}': the detached signature '{name}{SignatureExtension}' is missing"));
+                    violations.Add(new EpguPackageViolation(EpguPackageRule.MissingSignature, name, $"the detached signature '{name}{SignatureExtension}' is missing"));
                 }
             }
             return violations;

@@ -80,8 +80,8 @@ internal sealed class ChunkedUploadRegistry(SandboxOptions options, EpguStorage 
     }
 
     /// <summary>
-    /// Drops abandoned uploads so their chunks do not pile up on disk. Waits twice the window so that a late chunk
-    /// still gets the clearer "window expired" answer from Accept.
+    /// Drops abandoned uploads so their chunks do not pile up on disk. Waits the window plus at least a minute more,
+    /// so that a late chunk still gets the clearer "window expired" answer from Accept even on a slow machine.
     /// </summary>
     private void DiscardExpired()
     {
@@ -91,7 +91,7 @@ internal sealed class ChunkedUploadRegistry(SandboxOptions options, EpguStorage 
             if (!Monitor.TryEnter(upload)) continue;
             try
             {
-                if (upload.State == UploadState.Open && now - upload.StartedAt > options.ChunkWindow + options.ChunkWindow)
+                if (upload.State == UploadState.Open && now - upload.StartedAt > options.ChunkWindow + (options.ChunkWindow > TimeSpan.FromMinutes(1) ? options.ChunkWindow : TimeSpan.FromMinutes(1)))
                     upload.Discard();
             }
             finally { Monitor.Exit(upload); }
