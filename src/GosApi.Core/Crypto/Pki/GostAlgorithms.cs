@@ -248,26 +248,30 @@ namespace GosApi.Crypto.Pki
         }
 
         /// <summary>Signs a digest: the signature value as in certificates and CMS, s || r big-endian (RFC 7091, RFC 4491 §2.2.2).</summary>
-        internal static byte[] SignHash(GostParameterSet set, BigInteger d, byte[] hash, SecureRandom? random = null)
+        internal static byte[] SignHash(GostParameterSet set, BigInteger d, byte[] hash) => SignHash(Domain(set), ByteLength(set), d, hash, Random);
+
+        /// <summary>GOST R 34.10-2012 signing on any curve (the digest is read as a little-endian number); s || r, each <paramref name="size"/> bytes.</summary>
+        internal static byte[] SignHash(ECDomainParameters domain, int size, BigInteger d, byte[] hash, SecureRandom random)
         {
             var signer = new ECGost3410Signer();
-            signer.Init(true, new ParametersWithRandom(new ECPrivateKeyParameters("ECGOST3410", d, Domain(set)), random ?? Random));
+            signer.Init(true, new ParametersWithRandom(new ECPrivateKeyParameters("ECGOST3410", d, domain), random));
             var rs = signer.GenerateSignature(hash);
-            var size = ByteLength(set);
             var result = new byte[2 * size];
-            Org.BouncyCastle.Utilities.BigIntegers.AsUnsignedByteArray(rs[1]).CopyTo(result, size - Org.BouncyCastle.Utilities.BigIntegers.GetUnsignedByteLength(rs[1]));
-            Org.BouncyCastle.Utilities.BigIntegers.AsUnsignedByteArray(rs[0]).CopyTo(result, 2 * size - Org.BouncyCastle.Utilities.BigIntegers.GetUnsignedByteLength(rs[0]));
+            Org.BouncyCastle.Utilities.BigIntegers.AsUnsignedByteArray(size, rs[1]).CopyTo(result, 0);
+            Org.BouncyCastle.Utilities.BigIntegers.AsUnsignedByteArray(size, rs[0]).CopyTo(result, size);
             return result;
         }
 
-        internal static bool VerifyHash(GostPublicKey key, byte[] hash, byte[] signature)
+        internal static bool VerifyHash(GostPublicKey key, byte[] hash, byte[] signature) =>
+            VerifyHash(Domain(key.ParameterSet), ByteLength(key.ParameterSet), key.Q, hash, signature);
+
+        internal static bool VerifyHash(ECDomainParameters domain, int size, ECPoint q, byte[] hash, byte[] signature)
         {
-            var size = ByteLength(key.ParameterSet);
             if (signature.Length != 2 * size) return false;
             var s = new BigInteger(1, signature, 0, size);
             var r = new BigInteger(1, signature, size, size);
             var verifier = new ECGost3410Signer();
-            verifier.Init(false, new ECPublicKeyParameters("ECGOST3410", key.Q, Domain(key.ParameterSet)));
+            verifier.Init(false, new ECPublicKeyParameters("ECGOST3410", q, domain));
             return verifier.VerifySignature(hash, r, s);
         }
 
