@@ -174,8 +174,8 @@ namespace GosApi.Crypto.Pki
                 }
                 switch (inner)
                 {
-                    case Asn1OctetString s when s.GetOctets().Length == size:
-                        d = FromLittleEndian(s.GetOctets(), 0, size);
+                    case Asn1OctetString s when s.GetOctets().Length % size == 0 && s.GetOctets().Length > 0:
+                        d = Unmask(s.GetOctets(), size, domain.N);
                         break;
                     case DerInteger i:
                         d = i.PositiveValue;
