@@ -21,6 +21,13 @@
         'Stop-EpguOrder'
         'Save-EpguOrderFile'
         'Get-EpguDictionary'
+        'Get-GostHash'
+        'New-GostCertificateRequest'
+        'New-GostSelfSignedCertificate'
+        'Import-GostCertificate'
+        'New-GostSigner'
+        'New-GostSignature'
+        'Test-GostSignature'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

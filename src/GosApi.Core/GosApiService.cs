@@ -7,5 +7,7 @@ namespace GosApi
         ElectronicCertificate,
         FnsMobileSign,
         Uc,
+        /// <summary>The local GOST toolkit (hashes, keys, certificates, signatures): no remote service, but the same error ids.</summary>
+        Gost,
     }
 }

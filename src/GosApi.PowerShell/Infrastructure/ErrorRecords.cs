@@ -16,6 +16,8 @@ namespace GosApi.PowerShell.Infrastructure
             {
                 case GosApiException api:
                     return WithDetails(new ErrorRecord(api, api.ErrorId, CategoryOf(api.Kind), target), api.Message, api.Hint);
+                case GosApi.Crypto.Pki.GostCryptoException crypto:
+                    return WithDetails(new ErrorRecord(crypto, service + ".CryptoError", ErrorCategory.InvalidData, target), crypto.Message, null);
                 case InputValidationException invalid:
                     return WithDetails(new ErrorRecord(invalid, service + ".InvalidArgument", ErrorCategory.InvalidArgument, target), invalid.Message, null);
                 case ArgumentException argument:

@@ -122,6 +122,6 @@ namespace GosApi.PowerShell.Infrastructure
         protected static T Parse<T>(string value) where T : struct => (T)Enum.Parse(typeof(T), value, ignoreCase: true);
 
         protected static bool IsReportable(Exception ex) =>
-            ex is GosApiException || ex is ArgumentException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is InvalidOperationException && !(ex is PSInvalidOperationException);
+            ex is GosApiException || ex is GosApi.Crypto.Pki.GostCryptoException || ex is System.Security.Cryptography.CryptographicException || ex is ArgumentException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is InvalidOperationException && !(ex is PSInvalidOperationException);
     }
 }
