@@ -39,6 +39,11 @@ namespace GosApi.PowerShell.Epgu
         [ValidateRange(0, 9)]
         public int CompressionLevel { get; set; } = 6;
 
+        /// <summary>Sign every file without a .sig among the inputs (detached GOST CMS) and add the signatures; implies -RequireSignatures.</summary>
+        [Parameter]
+        [GostSignerTransformation]
+        public GosApi.Crypto.Signers.IGostSigner? SignWith { get; set; }
+
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -61,10 +66,10 @@ namespace GosApi.PowerShell.Epgu
                 return;
             }
             if (!ShouldProcess(destination, $"Create EPGU package of {files.Count} file(s)")) return;
-            var options = new EpguPackageOptions { RequireSignatures = RequireSignatures, Overwrite = Force, CompressionLevel = CompressionLevel };
+            var options = new EpguPackageOptions { RequireSignatures = RequireSignatures || SignWith != null, Overwrite = Force, CompressionLevel = CompressionLevel, SignWith = SignWith };
             try
             {
-                WriteObject(Run(ct => System.Threading.Tasks.Task.Run(() => EpguPackageBuilder.Build(files, destination, options, ct), ct)));
+                WriteObject(Run(ct => EpguPackageBuilder.BuildAsync(files, destination, options, ct)));
             }
             catch (System.Exception ex) when (IsReportable(ex))
             {

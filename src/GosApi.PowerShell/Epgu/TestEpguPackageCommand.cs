@@ -4,7 +4,7 @@ using GosApi.PowerShell.Infrastructure;
 
 namespace GosApi.PowerShell.Epgu
 {
-    /// <summary>Checks an existing archive against EPGU's rules and reports every rule it breaks.</summary>
+    /// <summary>Checks an existing archive against EPGU's rules, verifies every .sig in it, and reports every problem.</summary>
     [Cmdlet(VerbsDiagnostic.Test, "EpguPackage", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(EpguPackageReport), typeof(bool))]
     public sealed class TestEpguPackageCommand : GosApiCmdlet
@@ -29,6 +29,11 @@ namespace GosApi.PowerShell.Epgu
         [Parameter]
         public SwitchParameter RequireSignatures { get; set; }
 
+        /// <summary>Every x.sig is verified against x (GOST CMS); with trusted roots the signer's chain must also lead to one of them.</summary>
+        [Parameter]
+        [GostCertificatesTransformation]
+        public GosApi.Crypto.Pki.GostCertificate[]? TrustedRoot { get; set; }
+
         /// <summary>Return only $true or $false.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
@@ -40,12 +45,19 @@ namespace GosApi.PowerShell.Epgu
             {
                 TryRun(() =>
                 {
-                    var report = EpguPackageInspector.Inspect(path, RequireSignatures);
+                    var report = Run(ct => EpguPackageInspector.InspectAndVerifyAsync(path, RequireSignatures, Verification(), ct));
                     foreach (var violation in report.Violations) WriteVerbose($"{System.IO.Path.GetFileName(path)}: {violation.Message}");
                     if (Quiet) WriteObject(report.IsValid);
                     else WriteObject(report);
                 }, path);
             }
+        }
+
+        private GosApi.Crypto.Cms.CmsVerificationOptions Verification()
+        {
+            var options = new GosApi.Crypto.Cms.CmsVerificationOptions();
+            foreach (var root in TrustedRoot ?? new GosApi.Crypto.Pki.GostCertificate[0]) options.TrustedRoots.Add(root);
+            return options;
         }
     }
 }

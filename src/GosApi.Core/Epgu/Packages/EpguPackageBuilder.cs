@@ -15,6 +15,8 @@ namespace GosApi.Epgu.Packages
         public bool Overwrite { get; set; }
         /// <summary>Deflate level 0–9.</summary>
         public int CompressionLevel { get; set; } = 6;
+        /// <summary>Sign every file that has no .sig among the inputs (detached CMS, DER) and add the signatures.</summary>
+        public GosApi.Crypto.Signers.IGostSigner? SignWith { get; set; }
     }
 
     /// <summary>A package built by <see cref="EpguPackageBuilder"/>.</summary>
@@ -35,11 +37,43 @@ namespace GosApi.Epgu.Packages
     /// </summary>
     public static class EpguPackageBuilder
     {
-        public static EpguPackage Build(IEnumerable<string> inputFiles, string destination, EpguPackageOptions options, CancellationToken cancellationToken = default)
+        /// <summary>Builds the package, first signing the files that have no signature when <see cref="EpguPackageOptions.SignWith"/> is set.</summary>
+        public static async System.Threading.Tasks.Task<EpguPackage> BuildAsync(IEnumerable<string> inputFiles, string destination, EpguPackageOptions options, CancellationToken cancellationToken = default)
         {
             var files = inputFiles.Select(p => new FileInfo(System.IO.Path.GetFullPath(p))).ToList();
+            if (options.SignWith == null) return Build(files, destination, options, cancellationToken);
             var target = System.IO.Path.GetFullPath(destination);
-            CheckInput(files, target, options);
+            CheckInput(files, target, options, signaturesComing: true);
+            var signatures = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "gosapi-sign-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(signatures);
+            try
+            {
+                var names = new HashSet<string>(files.Select(f => f.Name), StringComparer.OrdinalIgnoreCase);
+                foreach (var file in files.Where(f => !EpguPackageRules.IsSignature(f.Name) && !names.Contains(f.Name + EpguPackageRules.SignatureExtension)).ToList())
+                {
+                    byte[] signature;
+                    using (var content = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan))
+                        signature = await options.SignWith.SignDetachedAsync(content, null, cancellationToken).ConfigureAwait(false);
+                    var path = System.IO.Path.Combine(signatures, file.Name + EpguPackageRules.SignatureExtension);
+                    File.WriteAllBytes(path, signature);
+                    files.Add(new FileInfo(path));
+                    Diagnostics.OperationScope.Verbose($"Signed {file.Name} with {options.SignWith.Certificate.Subject}.");
+                }
+                return Build(files, target, options, cancellationToken);
+            }
+            finally
+            {
+                Directory.Delete(signatures, recursive: true);
+            }
+        }
+
+        public static EpguPackage Build(IEnumerable<string> inputFiles, string destination, EpguPackageOptions options, CancellationToken cancellationToken = default) =>
+            Build(inputFiles.Select(p => new FileInfo(System.IO.Path.GetFullPath(p))).ToList(), destination, options, cancellationToken);
+
+        private static EpguPackage Build(List<FileInfo> files, string destination, EpguPackageOptions options, CancellationToken cancellationToken)
+        {
+            var target = System.IO.Path.GetFullPath(destination);
+            CheckInput(files, target, options, signaturesComing: false);
 
             var temp = target + ".partial-" + Guid.NewGuid().ToString("N").Substring(0, 8);
             try
@@ -77,7 +111,7 @@ namespace GosApi.Epgu.Packages
             return new EpguPackage(target, files.Select(f => f.Name).ToList(), new FileInfo(target).Length, signed);
         }
 
-        private static void CheckInput(IReadOnlyList<FileInfo> files, string target, EpguPackageOptions options)
+        private static void CheckInput(IReadOnlyList<FileInfo> files, string target, EpguPackageOptions options, bool signaturesComing)
         {
             var result = new ValidationResult();
             if (files.Count == 0) result.Add("Path", null, "at least one file is required");
@@ -91,7 +125,7 @@ namespace GosApi.Epgu.Packages
             if (result.IsValid)
             {
                 var entries = files.Select(PackageEntry.FromFile).ToList();
-                foreach (var violation in EpguPackageRules.Check(entries, options.RequireSignatures))
+                foreach (var violation in EpguPackageRules.Check(entries, options.RequireSignatures && !signaturesComing))
                     result.Add("Path", violation.Entry, violation.Detail);
             }
             result.ThrowIfInvalid();

@@ -10,12 +10,24 @@ namespace GosApi.Epgu.Packages
     public sealed class EpguPackageReport
     {
         public EpguPackageReport(string path, IReadOnlyList<PackageEntry> entries, IReadOnlyList<EpguPackageViolation> violations)
+            : this(path, entries.Select(e => e.Name).ToList(), violations, Array.Empty<EpguPackageSignature>())
+        {
+        }
+
+        private EpguPackageReport(string path, IReadOnlyList<string> entries, IReadOnlyList<EpguPackageViolation> violations, IReadOnlyList<EpguPackageSignature> signatures)
         {
             Path = path;
-            Entries = entries.Select(e => e.Name).ToList();
+            Entries = entries;
             Violations = violations;
+            Signatures = signatures;
             Bytes = File.Exists(path) ? new FileInfo(path).Length : 0;
         }
+
+        internal EpguPackageReport WithSignatures(IReadOnlyList<EpguPackageViolation> violations, IReadOnlyList<EpguPackageSignature> signatures) =>
+            new EpguPackageReport(Path, Entries, violations, signatures);
+
+        /// <summary>Each x.sig checked against x (when signatures were verified).</summary>
+        public IReadOnlyList<EpguPackageSignature> Signatures { get; }
 
         public string Path { get; }
         public long Bytes { get; }
@@ -25,9 +37,61 @@ namespace GosApi.Epgu.Packages
         public override string ToString() => IsValid ? $"{Path}: valid ({Entries.Count} files)" : $"{Path}: {Violations.Count} problem(s)";
     }
 
-    /// <summary>Reads an archive's central directory (never its content) and applies <see cref="EpguPackageRules"/>.</summary>
+    /// <summary>One detached signature in an archive and what its verification found.</summary>
+    public sealed class EpguPackageSignature
+    {
+        public EpguPackageSignature(string file, GosApi.Crypto.Cms.GostSignatureInfo info) { File = file; Info = info; }
+        public string File { get; }
+        public string SignatureFile => File + EpguPackageRules.SignatureExtension;
+        public bool IsValid => Info.IsValid;
+        public string? Signer => Info.SignerCertificate?.Subject;
+        public DateTimeOffset? SigningTime => Info.SigningTime;
+        public GosApi.Crypto.Cms.GostChainStatus ChainStatus => Info.ChainStatus;
+        public IReadOnlyList<string> Problems => Info.Problems;
+        public GosApi.Crypto.Cms.GostSignatureInfo Info { get; }
+        public override string ToString() => $"{SignatureFile}: {(IsValid ? "valid" : "INVALID")}" + (Signer == null ? string.Empty : ", " + Signer);
+    }
+
+    /// <summary>Reads an archive's central directory and applies <see cref="EpguPackageRules"/>; optionally verifies every .sig, streaming from the zip.</summary>
     public static class EpguPackageInspector
     {
+        /// <summary>Checks the rules and verifies every x.sig against x; with trusted roots the signer's chain must lead to one of them.</summary>
+        public static async System.Threading.Tasks.Task<EpguPackageReport> InspectAndVerifyAsync(string path, bool requireSignatures, GosApi.Crypto.Cms.CmsVerificationOptions verification, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var report = Inspect(path, requireSignatures);
+            if (report.Violations.Any(v => v.Rule == EpguPackageRule.NotAZip)) return report;
+            var verifier = new GosApi.Crypto.Cms.CmsSignatureVerifier(verification);
+            var signatures = new List<EpguPackageSignature>();
+            var violations = report.Violations.ToList();
+            using (var zip = new ZipFile(report.Path))
+            {
+                foreach (var entry in zip.Cast<ZipEntry>().Where(e => e.IsFile && EpguPackageRules.IsSignature(e.Name)))
+                {
+                    var signed = zip.GetEntry(entry.Name.Substring(0, entry.Name.Length - EpguPackageRules.SignatureExtension.Length));
+                    if (signed == null || entry.Size == 0) continue; // already an OrphanSignature / EmptyFile violation
+                    byte[] signature;
+                    using (var input = zip.GetInputStream(entry))
+                    using (var buffer = new MemoryStream())
+                    {
+                        await input.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
+                        try { signature = GosApi.Crypto.Cms.CmsEncoding.Decode(buffer.ToArray()); }
+                        catch (GosApi.Crypto.Pki.GostCryptoException ex)
+                        {
+                            violations.Add(new EpguPackageViolation(EpguPackageRule.InvalidSignature, entry.Name, "not a CMS signature (DER, PEM or base64): " + ex.Message));
+                            continue;
+                        }
+                    }
+                    GosApi.Crypto.Cms.GostSignatureInfo info;
+                    using (var content = zip.GetInputStream(signed))
+                        info = await verifier.VerifyDetachedAsync(content, signature, cancellationToken).ConfigureAwait(false);
+                    signatures.Add(new EpguPackageSignature(signed.Name, info));
+                    if (!info.IsValid)
+                        violations.Add(new EpguPackageViolation(EpguPackageRule.InvalidSignature, entry.Name, "not a valid signature of '" + signed.Name + "': " + string.Join("; ", info.Problems)));
+                }
+            }
+            return report.WithSignatures(violations, signatures);
+        }
+
         public static EpguPackageReport Inspect(string path, bool requireSignatures)
         {
             var full = System.IO.Path.GetFullPath(path);

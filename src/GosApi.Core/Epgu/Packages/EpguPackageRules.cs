@@ -23,6 +23,8 @@ namespace GosApi.Epgu.Packages
         OrphanSignature,
         /// <summary>A zero-length file or signature.</summary>
         EmptyFile,
+        /// <summary>A .sig that is not a valid GOST signature of its file (or, with trusted roots, not from a trusted signer).</summary>
+        InvalidSignature,
     }
 
     /// <summary>One rule an archive breaks, with the entry it concerns.</summary>
