@@ -11,6 +11,7 @@ namespace GosApi.Epgu
     public sealed class EpguSession : IDisposable
     {
         private readonly BearerTokenAuth auth;
+        private readonly ITokenSource tokenSource;
 
         public EpguSession(EpguEnvironment environment, Uri baseUri, ITokenSource tokenSource, EpguSessionOptions? options = null, HttpPipelineOptions? http = null, HttpMessageHandler? handler = null)
         {
@@ -23,7 +24,8 @@ namespace GosApi.Epgu
             Options.Validate();
             Http = (http ?? new HttpPipelineOptions()).Clone();
             auth = new BearerTokenAuth(tokenSource ?? throw new ArgumentNullException(nameof(tokenSource)));
-            AuthenticationMethod = tokenSource is StaticTokenSource ? "AccessToken" : tokenSource is NoTokenSource ? "None" : "TokenProvider";
+            AuthenticationMethod = tokenSource is StaticTokenSource ? "AccessToken" : tokenSource is NoTokenSource ? "None" : tokenSource is Esia.EsiaApiKeyTokenSource ? "ApiKey" : "TokenProvider";
+            this.tokenSource = tokenSource;
             Pipeline = new ApiPipeline(GosApiService.Epgu, BaseUri, Http, auth, new EpguErrorTranslator(), handler);
             // Dictionaries need no token (001 §4); a separate pipeline keeps auth out of those requests entirely.
             PublicPipeline = new ApiPipeline(GosApiService.Epgu, BaseUri, Http, null, new EpguErrorTranslator(), handler);
@@ -56,6 +58,7 @@ namespace GosApi.Epgu
         {
             Pipeline.Dispose();
             PublicPipeline.Dispose();
+            (tokenSource as IDisposable)?.Dispose();
         }
 
         private sealed class NoTokenSource : ITokenSource

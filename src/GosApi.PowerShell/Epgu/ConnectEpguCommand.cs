@@ -14,6 +14,7 @@ namespace GosApi.PowerShell.Epgu
     {
         private const string AccessTokenSet = "AccessToken";
         private const string TokenProviderSet = "TokenProvider";
+        private const string ApiKeySet = "ApiKey";
 
         protected override GosApiService Service => GosApiService.Epgu;
 
@@ -34,6 +35,21 @@ namespace GosApi.PowerShell.Epgu
         [Parameter(Mandatory = true, ParameterSetName = TokenProviderSet)]
         [ValidateNotNull]
         public ScriptBlock TokenProvider { get; set; } = null!;
+
+        /// <summary>The information system's API key; the token is requested from ESIA with a GOST signature of it.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ApiKeySet)]
+        [ValidateNotNull]
+        public SecureString ApiKey { get; set; } = null!;
+
+        /// <summary>The organisation's certificate and key that sign the API key (credential or signer).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ApiKeySet)]
+        [GostSignerTransformation]
+        public GosApi.Crypto.Signers.IGostSigner SignWith { get; set; } = null!;
+
+        /// <summary>ESIA address for the API-key flow; by default the one of -Environment (the sandbox serves it itself).</summary>
+        [Parameter(ParameterSetName = ApiKeySet)]
+        [ValidateNotNull]
+        public Uri? EsiaUri { get; set; }
 
         [Parameter]
         [ValidateRange(1, long.MaxValue)]
@@ -101,12 +117,15 @@ namespace GosApi.PowerShell.Epgu
                 // With -BaseUri, an explicit -Environment still names the contour behind it (e.g. a local GOST TLS tunnel to Production).
                 var environment = BaseUri != null && !MyInvocation.BoundParameters.ContainsKey(nameof(Environment)) ? EpguEnvironment.Custom : Parse<EpguEnvironment>(Environment);
                 var baseUri = BaseUri ?? EpguEnvironments.BaseUriOf(environment);
-                ITokenSource tokens = ParameterSetName == TokenProviderSet
-                    ? new ScriptBlockTokenSource(TokenProvider)
-                    : new StaticTokenSource(new AccessToken(SecretText.Reveal(AccessToken)));
+                ITokenSource tokens = ParameterSetName switch
+                {
+                    TokenProviderSet => new ScriptBlockTokenSource(TokenProvider),
+                    ApiKeySet => new GosApi.Esia.EsiaApiKeyTokenSource(EsiaUri ?? GosApi.Esia.EsiaEnvironments.BaseUriFor(environment, baseUri), SecretText.Reveal(ApiKey), SignWith, http),
+                    _ => new StaticTokenSource(new AccessToken(SecretText.Reveal(AccessToken))),
+                };
                 var session = new EpguSession(environment, baseUri, tokens, options, http);
                 // Fetch the first token now so that a broken provider fails here, not in the middle of an upload.
-                var token = session.GetTokenAsync(StopToken).GetAwaiter().GetResult();
+                var token = Run(ct => session.GetTokenAsync(ct));
                 if (token.IsExpiredAt(DateTimeOffset.UtcNow, TimeSpan.Zero))
                     WriteWarning($"The access token expired at {token.ExpiresAt:u}; requests will fail with 401 until a new one is given.");
                 if (BaseUri == null && (environment == EpguEnvironment.GostTest || environment == EpguEnvironment.Production))
