@@ -206,19 +206,21 @@ namespace GosApi.Crypto.Hashing
         /// <summary>g_N(h, m) with the block already as words.</summary>
         /// <remarks>
         /// <para>
-        /// The hot loop of the whole hash: 25 LPS per block (K1, then 12 rounds of state and key), each
-        /// 64 table look-ups. Everything lives in 16 locals (key k, state s) plus 8 scratch words a; no
-        /// per-block allocation and no array traffic inside the 12 rounds. Each LPS is written out as
-        /// eight output words (row-major): output word i is XOR over k of T[k][byte i of input word k];
-        /// the scratch words are shifted right by 8 after each output word, so byte i is always the low byte
-        /// (movzx + xor with a memory operand + shr per look-up).
+        /// The hot loop of the whole hash: 25 LPS per block (K1, then 12 rounds of key and state), each
+        /// 64 table look-ups. Each LPS is written out row by row: output word i is XOR over k of
+        /// T[k][byte i of input word k]. The eight input words sit in locals a0…a7 and are shifted right by 8
+        /// after each output word, so byte i is always the low byte: one movzx, one xor with a memory operand
+        /// and one shift per look-up. Each output word goes straight to a 16-word stack buffer (key k, state
+        /// s) — 8 inputs, the table and one accumulator fit in registers, so nothing is spilled — and the
+        /// next LPS loads it back once. No per-block allocation.
         /// </para>
         /// <para>
         /// Table look-ups go through <see cref="Unsafe.Add{T}(ref T, IntPtr)"/> rather than array indexing.
         /// Every index is (a byte, 0…255) + 256·k for k = 0…7, so it is always inside the 2048-entry table
-        /// (<see cref="LpsTable"/> is allocated once with exactly 8×256 entries and never replaced);
-        /// skipping the bounds checks makes the function about 25% faster (bench/README.md, "Streebog
-        /// hashing"). <see cref="Lps"/> is the bounds-checked equivalent that the tests compare against.
+        /// (<see cref="LpsTable"/> is allocated once with exactly 8×256 entries and never replaced), and the
+        /// buffer offsets are constants below 8. Skipping the bounds checks makes the function about 30%
+        /// faster (bench/README.md, "Streebog hashing"). <see cref="Lps"/> is the bounds-checked equivalent
+        /// that the tests compare against.
         /// </para>
         /// </remarks>
         [MethodImpl(AggressiveOptimization)]
@@ -227,102 +229,120 @@ namespace GosApi.Crypto.Hashing
             if (h.Length < 8 || n.Length < 8 || m.Length < 8) throw new ArgumentException("Streebog works on 8-word (512-bit) values.");
             ref ulong t = ref MemoryMarshal.GetReference(new ReadOnlySpan<ulong>(LpsTable));
             ref ulong c = ref MemoryMarshal.GetReference(new ReadOnlySpan<ulong>(IterationConstants));
+            Span<ulong> work = stackalloc ulong[16];
+            ref ulong k = ref work[0];
+            ref ulong s = ref work[8];
 
             ulong a0 = h[0] ^ n[0], a1 = h[1] ^ n[1], a2 = h[2] ^ n[2], a3 = h[3] ^ n[3];
             ulong a4 = h[4] ^ n[4], a5 = h[5] ^ n[5], a6 = h[6] ^ n[6], a7 = h[7] ^ n[7];
-            ulong k0, k1, k2, k3, k4, k5, k6, k7;
             // K1 = LPS(h ⊕ N)
-            k0 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+            k = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
                 ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
             a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-            k1 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+            Unsafe.Add(ref k, 1) = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
                 ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
             a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-            k2 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+            Unsafe.Add(ref k, 2) = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
                 ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
             a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-            k3 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+            Unsafe.Add(ref k, 3) = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
                 ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
             a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-            k4 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+            Unsafe.Add(ref k, 4) = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
                 ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
             a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-            k5 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+            Unsafe.Add(ref k, 5) = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
                 ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
             a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-            k6 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+            Unsafe.Add(ref k, 6) = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
                 ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
             a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-            k7 = Unsafe.Add(ref t, (nint)a0) ^ Unsafe.Add(ref t, (nint)a1 + 256) ^ Unsafe.Add(ref t, (nint)a2 + 512) ^ Unsafe.Add(ref t, (nint)a3 + 768)
+            Unsafe.Add(ref k, 7) = Unsafe.Add(ref t, (nint)a0) ^ Unsafe.Add(ref t, (nint)a1 + 256) ^ Unsafe.Add(ref t, (nint)a2 + 512) ^ Unsafe.Add(ref t, (nint)a3 + 768)
                 ^ Unsafe.Add(ref t, (nint)a4 + 1024) ^ Unsafe.Add(ref t, (nint)a5 + 1280) ^ Unsafe.Add(ref t, (nint)a6 + 1536) ^ Unsafe.Add(ref t, (nint)a7 + 1792);
 
             // E(K1, m) starts from state = K1 ⊕ m.
-            ulong s0 = k0 ^ m[0], s1 = k1 ^ m[1], s2 = k2 ^ m[2], s3 = k3 ^ m[3];
-            ulong s4 = k4 ^ m[4], s5 = k5 ^ m[5], s6 = k6 ^ m[6], s7 = k7 ^ m[7];
+            for (var j = 0; j < 8; j++) Unsafe.Add(ref s, j) = Unsafe.Add(ref k, j) ^ m[j];
 
             for (nint r = 0; r < 12 * 8; r += 8)
             {
-                a0 = s0; a1 = s1; a2 = s2; a3 = s3; a4 = s4; a5 = s5; a6 = s6; a7 = s7;
-                // state = LPS(state)
-                s0 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
-                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
-                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-                s1 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
-                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
-                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-                s2 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
-                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
-                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-                s3 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
-                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
-                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-                s4 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
-                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
-                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-                s5 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
-                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
-                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-                s6 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
-                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
-                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-                s7 = Unsafe.Add(ref t, (nint)a0) ^ Unsafe.Add(ref t, (nint)a1 + 256) ^ Unsafe.Add(ref t, (nint)a2 + 512) ^ Unsafe.Add(ref t, (nint)a3 + 768)
-                    ^ Unsafe.Add(ref t, (nint)a4 + 1024) ^ Unsafe.Add(ref t, (nint)a5 + 1280) ^ Unsafe.Add(ref t, (nint)a6 + 1536) ^ Unsafe.Add(ref t, (nint)a7 + 1792);
-
                 ref ulong ci = ref Unsafe.Add(ref c, r);
-                a0 = k0 ^ ci; a1 = k1 ^ Unsafe.Add(ref ci, 1); a2 = k2 ^ Unsafe.Add(ref ci, 2); a3 = k3 ^ Unsafe.Add(ref ci, 3);
-                a4 = k4 ^ Unsafe.Add(ref ci, 4); a5 = k5 ^ Unsafe.Add(ref ci, 5); a6 = k6 ^ Unsafe.Add(ref ci, 6); a7 = k7 ^ Unsafe.Add(ref ci, 7);
+                a0 = k ^ ci;
+                a1 = Unsafe.Add(ref k, 1) ^ Unsafe.Add(ref ci, 1);
+                a2 = Unsafe.Add(ref k, 2) ^ Unsafe.Add(ref ci, 2);
+                a3 = Unsafe.Add(ref k, 3) ^ Unsafe.Add(ref ci, 3);
+                a4 = Unsafe.Add(ref k, 4) ^ Unsafe.Add(ref ci, 4);
+                a5 = Unsafe.Add(ref k, 5) ^ Unsafe.Add(ref ci, 5);
+                a6 = Unsafe.Add(ref k, 6) ^ Unsafe.Add(ref ci, 6);
+                a7 = Unsafe.Add(ref k, 7) ^ Unsafe.Add(ref ci, 7);
                 // K(i+1) = LPS(K(i) ⊕ C(i))
-                k0 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                k = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
                     ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
                 a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-                k1 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                Unsafe.Add(ref k, 1) = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
                     ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
                 a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-                k2 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                Unsafe.Add(ref k, 2) = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
                     ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
                 a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-                k3 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                Unsafe.Add(ref k, 3) = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
                     ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
                 a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-                k4 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                Unsafe.Add(ref k, 4) = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
                     ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
                 a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-                k5 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                Unsafe.Add(ref k, 5) = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
                     ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
                 a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-                k6 = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                Unsafe.Add(ref k, 6) = Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
                     ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
                 a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
-                k7 = Unsafe.Add(ref t, (nint)a0) ^ Unsafe.Add(ref t, (nint)a1 + 256) ^ Unsafe.Add(ref t, (nint)a2 + 512) ^ Unsafe.Add(ref t, (nint)a3 + 768)
+                Unsafe.Add(ref k, 7) = Unsafe.Add(ref t, (nint)a0) ^ Unsafe.Add(ref t, (nint)a1 + 256) ^ Unsafe.Add(ref t, (nint)a2 + 512) ^ Unsafe.Add(ref t, (nint)a3 + 768)
                     ^ Unsafe.Add(ref t, (nint)a4 + 1024) ^ Unsafe.Add(ref t, (nint)a5 + 1280) ^ Unsafe.Add(ref t, (nint)a6 + 1536) ^ Unsafe.Add(ref t, (nint)a7 + 1792);
 
-                // state = X[K(i+1)](state)
-                s0 ^= k0; s1 ^= k1; s2 ^= k2; s3 ^= k3; s4 ^= k4; s5 ^= k5; s6 ^= k6; s7 ^= k7;
+                a0 = s;
+                a1 = Unsafe.Add(ref s, 1);
+                a2 = Unsafe.Add(ref s, 2);
+                a3 = Unsafe.Add(ref s, 3);
+                a4 = Unsafe.Add(ref s, 4);
+                a5 = Unsafe.Add(ref s, 5);
+                a6 = Unsafe.Add(ref s, 6);
+                a7 = Unsafe.Add(ref s, 7);
+                // state = LPS(state) ⊕ K(i+1)
+                s = k
+                    ^ Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                Unsafe.Add(ref s, 1) = Unsafe.Add(ref k, 1)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                Unsafe.Add(ref s, 2) = Unsafe.Add(ref k, 2)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                Unsafe.Add(ref s, 3) = Unsafe.Add(ref k, 3)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                Unsafe.Add(ref s, 4) = Unsafe.Add(ref k, 4)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                Unsafe.Add(ref s, 5) = Unsafe.Add(ref k, 5)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                Unsafe.Add(ref s, 6) = Unsafe.Add(ref k, 6)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a0) ^ Unsafe.Add(ref t, (nint)(byte)a1 + 256) ^ Unsafe.Add(ref t, (nint)(byte)a2 + 512) ^ Unsafe.Add(ref t, (nint)(byte)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)(byte)a4 + 1024) ^ Unsafe.Add(ref t, (nint)(byte)a5 + 1280) ^ Unsafe.Add(ref t, (nint)(byte)a6 + 1536) ^ Unsafe.Add(ref t, (nint)(byte)a7 + 1792);
+                a0 >>= 8; a1 >>= 8; a2 >>= 8; a3 >>= 8; a4 >>= 8; a5 >>= 8; a6 >>= 8; a7 >>= 8;
+                Unsafe.Add(ref s, 7) = Unsafe.Add(ref k, 7)
+                    ^ Unsafe.Add(ref t, (nint)a0) ^ Unsafe.Add(ref t, (nint)a1 + 256) ^ Unsafe.Add(ref t, (nint)a2 + 512) ^ Unsafe.Add(ref t, (nint)a3 + 768)
+                    ^ Unsafe.Add(ref t, (nint)a4 + 1024) ^ Unsafe.Add(ref t, (nint)a5 + 1280) ^ Unsafe.Add(ref t, (nint)a6 + 1536) ^ Unsafe.Add(ref t, (nint)a7 + 1792);
             }
 
             // h = E(K1, m) ⊕ h ⊕ m
-            h[0] ^= s0 ^ m[0]; h[1] ^= s1 ^ m[1]; h[2] ^= s2 ^ m[2]; h[3] ^= s3 ^ m[3];
-            h[4] ^= s4 ^ m[4]; h[5] ^= s5 ^ m[5]; h[6] ^= s6 ^ m[6]; h[7] ^= s7 ^ m[7];
+            for (var j = 0; j < 8; j++) h[j] ^= Unsafe.Add(ref s, j) ^ m[j];
         }
 
         /// <summary>acc = (acc + x) mod 2^512, word 0 least significant, carries propagated across all words.</summary>
