@@ -13,8 +13,16 @@
     EPGU base URI; the sandbox's default address when omitted.
 
 .PARAMETER AccessToken
-    ESIA access token for the organisation. When omitted and BaseUri is a sandbox, one is requested from the
-    sandbox's /sandbox/token endpoint.
+    ESIA access token for the organisation. When omitted, the script connects the way production does: with the
+    information system's API key, signed with the organisation's GOST certificate (-ApiKey, -Credential). Against
+    the sandbox it registers an API key and gets a test certificate from the sandbox's test CA.
+
+.PARAMETER ApiKey
+    The information system's API key (ESIA "идентификационный ключ").
+
+.PARAMETER Credential
+    The organisation's GOST certificate with its key (Import-GostCertificate); it signs the API key and every file of
+    the package.
 
 .PARAMETER AttachmentMiB
     Size of the generated attachment; 12 MiB makes the archive go out in three chunks.
@@ -23,6 +31,8 @@
 param(
     [uri] $BaseUri = 'http://127.0.0.1:5080/',
     [securestring] $AccessToken,
+    [securestring] $ApiKey,
+    [object] $Credential,
     [string] $ServiceCode = '10000092161',
     [string] $TargetCode = '-1959599598',
     [string] $Region = '45000000000',
@@ -36,16 +46,25 @@ if (-not (Get-Module GosApi)) {
     Import-Module (Join-Path $PSScriptRoot '../out/GosApi/GosApi.psd1')
 }
 
-if (-not $AccessToken) {
-    Write-Host "Requesting a sandbox token from $BaseUri"
-    $issued = Invoke-RestMethod -Method Post -Uri ([uri]::new($BaseUri, 'sandbox/token')) -ContentType 'application/json' -Body '{}'
-    $AccessToken = ConvertTo-SecureString $issued.access_token -AsPlainText -Force
-}
-
 New-Item -ItemType Directory -Path $WorkDirectory -Force | Out-Null
 try {
-    $session = Connect-Epgu -BaseUri $BaseUri -AccessToken $AccessToken
-    Write-Host "Connected: $session"
+    if (-not $AccessToken -and -not ($ApiKey -and $Credential)) {
+        # The sandbox plays ESIA and the УЦ: an API key for the system and a test certificate for the organisation.
+        Write-Host "Registering an API key and getting a test certificate from the sandbox at $BaseUri"
+        $registered = Invoke-RestMethod -Method Post -Uri ([uri]::new($BaseUri, 'sandbox/esia/apikeys')) -ContentType 'application/json' -Body '{}'
+        $ApiKey = ConvertTo-SecureString $registered.apiKey -AsPlainText -Force
+        $pfxPassword = [guid]::NewGuid().ToString()
+        $issued = Invoke-RestMethod -Method Post -Uri ([uri]::new($BaseUri, 'sandbox/esia/certificates')) -ContentType 'application/json' `
+            -Body (@{ password = $pfxPassword; commonName = 'ООО «Ромашка»'; organization = 'ООО «Ромашка»' } | ConvertTo-Json)
+        $pfx = Join-Path $WorkDirectory 'organisation.pfx'
+        [System.IO.File]::WriteAllBytes($pfx, [Convert]::FromBase64String($issued.pkcs12))
+        $Credential = Import-GostCertificate $pfx -Password (ConvertTo-SecureString $pfxPassword -AsPlainText -Force)
+        Write-Host "Organisation certificate: $($Credential.Certificate.Subject)"
+    }
+
+    $session = if ($AccessToken) { Connect-Epgu -BaseUri $BaseUri -AccessToken $AccessToken }
+               else { Connect-Epgu -BaseUri $BaseUri -ApiKey $ApiKey -SignWith $Credential }
+    Write-Host "Connected: $session ($($session.AuthenticationMethod))"
 
     # 1. The service wants the EPGU order number inside req.xml, so the order comes first (001 §3.3).
     $order = New-EpguOrder -ServiceCode $ServiceCode -TargetCode $TargetCode -Region $Region
@@ -67,8 +86,14 @@ try {
     try { for ($i = 0; $i -lt $AttachmentMiB; $i++) { $random.GetBytes($buffer); $stream.Write($buffer, 0, $buffer.Length) } }
     finally { $stream.Dispose() }
 
-    $package = New-EpguPackage -Path $requestXml, $attachment -Destination (Join-Path $WorkDirectory 'order.zip')
-    Write-Host "Package $($package.Path): $([math]::Round($package.Bytes / 1MB, 1)) MiB"
+    # Every file gets its detached GOST signature (req.xml.sig, …) when a certificate is at hand.
+    $signing = if ($Credential) { @{ SignWith = $Credential } } else { @{} }
+    $package = New-EpguPackage -Path $requestXml, $attachment -Destination (Join-Path $WorkDirectory 'order.zip') @signing
+    Write-Host "Package $($package.Path): $([math]::Round($package.Bytes / 1MB, 1)) MiB, files: $($package.Files -join ', ')"
+    if ($Credential) {
+        $check = Test-EpguPackage -LiteralPath $package.Path -RequireSignatures
+        Write-Host "Signatures: $(@($check.Signatures | Where-Object IsValid).Count) of $($check.Signatures.Count) valid"
+    }
 
     # 3. Chunked upload (progress bar), wait for the final status, save the agency's files.
     $results = $order |
