@@ -251,7 +251,6 @@ namespace GosApi.Crypto.Cms
                 return false;
             }
 
-            byte[] hashToVerify;
             var attributes = signer.AuthenticatedAttributes;
             if (attributes != null)
             {
@@ -284,7 +283,6 @@ namespace GosApi.Crypto.Cms
                     }
                 }
                 if (!CheckSigningCertificate(table, certificate, problems, ref hasSigningCertificateV2)) return false;
-                hashToVerify = null!;
                 var ordered = attributes.GetEncoded(Asn1Encodable.Der);
                 var asSent = EncodeAsSent(attributes);
                 var signature = signer.EncryptedDigest.GetOctets();
@@ -295,8 +293,8 @@ namespace GosApi.Crypto.Cms
                 problems.Add("The signature value does not verify with the signer's certificate: the signature was changed or made with another key.");
                 return false;
             }
-            hashToVerify = contentDigest;
-            if (GostAlgorithms.VerifyHash(certificate.PublicKey, hashToVerify, signer.EncryptedDigest.GetOctets())) return true;
+            // No signed attributes: the signature is over the content's digest itself.
+            if (GostAlgorithms.VerifyHash(certificate.PublicKey, contentDigest, signer.EncryptedDigest.GetOctets())) return true;
             problems.Add("The signature value does not verify: the content or the signature was changed, or it was made with another key.");
             return false;
         }
