@@ -241,7 +241,7 @@ namespace GosApi.Crypto.Cms
             }
             if (certificate is null)
             {
-                problems.Add("The signer's certificate is neither in the signature nor among the extra certificates, so the signature cannot be checked.");
+                problems.Add("The signer's certificate is neither in the signature nor among the extra certificates (or it is not a GOST R 34.10-2012 certificate), so the signature cannot be checked.");
                 return false;
             }
             var digestSize = digestOid == GostParameterSets.Digest512Oid ? 512 : 256;
