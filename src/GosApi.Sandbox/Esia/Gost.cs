@@ -170,6 +170,21 @@ internal static class Gost
         return signer.VerifySignature(signature);
     }
 
+    /// <summary>
+    /// Verifies s || r over a GOST R 34.11-2012 hash already computed (CMS without signed attributes, where the
+    /// content is hashed while it streams): the same as <see cref="Verify"/> over the data that gave the hash.
+    /// </summary>
+    public static bool VerifyHash(GostPublicKey key, byte[] hash, byte[] signature)
+    {
+        var size = key.Is512 ? 64 : 32;
+        if (signature.Length != 2 * size || hash.Length != size) return false;
+        var s = new BigInteger(1, signature, 0, size);
+        var r = new BigInteger(1, signature, size, size);
+        var verifier = new ECGost3410Signer();
+        verifier.Init(false, key.Key);
+        return verifier.VerifySignature(hash, r, s);
+    }
+
     public static bool SamePublicKey(GostPublicKey a, GostPublicKey b) => a.Is512 == b.Is512 && a.Key.Q.Equals(b.Key.Q);
 
     private static (DerObjectIdentifier ParameterSet, bool Is512) ReadAlgorithm(AlgorithmIdentifier algorithm, string what)
