@@ -28,7 +28,13 @@ public sealed class SandboxOptions
     public string StorageDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "gosapi-sandbox-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>
-    /// Test CA for the ESIA token endpoint: PEM text or a path to a PEM/DER certificate (GOST R 34.10-2012, cA true).
+    /// For services that require signatures, every x.sig in an archive must be a valid detached GOST CMS over x by a
+    /// certificate of the test CA (<see cref="EsiaCaCertificate"/>); false: any non-empty x.sig passes, as before.
+    /// </summary>
+    public bool EpguVerifySignatures { get; set; } = true;
+
+    /// <summary>
+    /// Test CA for the ESIA token endpoint and the EPGU archive signatures: PEM text or a path to a PEM/DER certificate (GOST R 34.10-2012, cA true).
     /// Null: a fresh CA is generated at every start. Needs <see cref="EsiaCaPrivateKey"/>.
     /// </summary>
     public string? EsiaCaCertificate { get; set; }

@@ -50,9 +50,11 @@ public sealed class ProcessingTests
     {
         await using var sandbox = await Sandboxes.StartFastAsync();
         using var api = new EpguApi(sandbox);
+        var signer = sandbox.IssueTestCertificate();
+        var req = Archives.ReqXml();
         var archive = problem == "missing"
-            ? Archives.Zip(Archives.ReqXml(), Archives.Signature("req.xml"), Archives.File("scan.pdf", 50))
-            : Archives.Zip(Archives.ReqXml(), Archives.Signature("req.xml"), Archives.File("scan.pdf", 50), ("scan.pdf.sig", []));
+            ? Archives.Zip(req, FileSignatures.Sign(signer, req), Archives.File("scan.pdf", 50))
+            : Archives.Zip(req, FileSignatures.Sign(signer, req), Archives.File("scan.pdf", 50), ("scan.pdf.sig", []));
         var orderId = await api.PushOkAsync(Services.Signed, archive);
         var view = await api.WaitForClosedAsync(orderId);
         Assert.Equal("FILES_VERIFICATION_FAILED", view.Code);
@@ -67,7 +69,7 @@ public sealed class ProcessingTests
         await using var sandbox = await Sandboxes.StartFastAsync();
         using var api = new EpguApi(sandbox);
         var orderId = await api.PushOkAsync(Services.Signed,
-            Archives.Zip(Archives.ReqXml(), Archives.Signature("req.xml"), Archives.File("scan.pdf", 50), Archives.Signature("scan.pdf")));
+            Archives.Zip(FileSignatures.SignAll(sandbox.IssueTestCertificate(), Archives.ReqXml(), Archives.File("scan.pdf", 50))));
         var view = await api.WaitForClosedAsync(orderId);
         Assert.Equal("DONE", view.Code);
         Assert.Equal(3, view.StatusId);
@@ -100,7 +102,7 @@ public sealed class ProcessingTests
         // ClockSpeed 30: each processing step lasts about 170 ms of real time, long enough to be seen by polling.
         await using var sandbox = await SandboxServer.StartAsync(Sandboxes.Fast(o => o.ClockSpeed = 30), TestContext.Current.CancellationToken);
         using var api = new EpguApi(sandbox);
-        var orderId = await api.PushOkAsync(Services.Signed, Archives.Zip(Archives.ReqXml(), Archives.Signature("req.xml")));
+        var orderId = await api.PushOkAsync(Services.Signed, Archives.Zip(FileSignatures.SignAll(sandbox.IssueTestCertificate(), Archives.ReqXml())));
         var seen = new List<string>();
         await api.WaitForOrderAsync(orderId, view =>
         {

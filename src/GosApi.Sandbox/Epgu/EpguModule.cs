@@ -3,6 +3,7 @@ using GosApi.Sandbox.Epgu.Nsi;
 using GosApi.Sandbox.Epgu.Orders;
 using GosApi.Sandbox.Epgu.Packages;
 using GosApi.Sandbox.Epgu.Uploads;
+using GosApi.Sandbox.Esia;
 
 namespace GosApi.Sandbox.Epgu;
 
@@ -16,7 +17,9 @@ internal static class EpguModule
         services.AddSingleton<OrderStore>();
         services.AddSingleton<EpguStorage>();
         services.AddSingleton<ChunkedUploadRegistry>();
-        services.AddSingleton<ISignatureVerifier, PresenceSignatureVerifier>();
+        services.AddSingleton<ISignatureVerifier>(sp => sp.GetRequiredService<SandboxOptions>().EpguVerifySignatures
+            ? new GostSignatureVerifier(sp.GetRequiredService<TestCertificateAuthority>(), sp.GetRequiredService<TimeProvider>())
+            : new PresenceSignatureVerifier());
         services.AddSingleton<PackageInspector>();
         services.AddSingleton<PackageIntake>();
         services.AddSingleton<NsiCatalog>();

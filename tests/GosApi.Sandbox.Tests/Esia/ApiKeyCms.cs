@@ -36,11 +36,13 @@ internal sealed record CmsOptions
     public SignatureForm Form { get; init; } = SignatureForm.KeyAlgorithm;
     public bool IncludeCertificate { get; init; } = true;
     public bool Attached { get; init; }
+    /// <summary>False: no signed attributes at all, the signature is over the content itself (openssl cms -noattr).</summary>
+    public bool SignedAttributes { get; init; } = true;
 }
 
 /// <summary>
-/// The test's own producer of ESIA API key signatures: BouncyCastle's CmsSignedDataGenerator, independent of the
-/// sandbox's verifier. Detached CMS over the UTF-8 key with contentType, messageDigest, signingTime and
+/// The test's own producer of ESIA API key signatures (and, through <see cref="Support.FileSignatures"/>, of EPGU
+/// archive .sig files): BouncyCastle's CmsSignedDataGenerator, independent of the sandbox's verifier. Detached CMS over the UTF-8 key with contentType, messageDigest, signingTime and
 /// signingCertificateV2 (GOST R 34.11-2012 hash of the certificate), as CryptoPro makes CAdES-BES.
 /// </summary>
 internal static class ApiKeyCms
@@ -71,7 +73,13 @@ internal static class ApiKeyCms
         var signedAttributes = new DefaultSignedAttributeTableGenerator(new CmsAttributeTable(attributes));
 
         var generator = new CmsSignedDataGenerator();
-        switch (options.Form)
+        if (!options.SignedAttributes)
+        {
+            var direct = digestIs512 ? "GOST3411-2012-512WITHECGOST3410-2012-512" : "GOST3411-2012-256WITHECGOST3410-2012-256";
+            generator.AddSignerInfoGenerator(new SignerInfoGeneratorBuilder().SetDirectSignature(true)
+                .Build(new Asn1SignatureFactory(direct, key), certificate));
+        }
+        else switch (options.Form)
         {
             case SignatureForm.SignWithDigest:
                 var algorithm = digestIs512 ? "GOST3411-2012-512WITHECGOST3410-2012-512" : "GOST3411-2012-256WITHECGOST3410-2012-256";

@@ -30,6 +30,32 @@ public sealed class OpensslInteropTests
         await EsiaSandbox.ExpectTokenAsync(EsiaSandbox.GetTokenAsync(http, ApiKey, ApiKeyCms.Base64Url(File.ReadAllBytes(Fixture(signature)))));
     }
 
+    /// <summary>
+    /// The same openssl signatures as .sig files of an EPGU archive (the signed bytes as req.xml and scan.txt): DER and
+    /// PEM, 256 and 512 bits, and without -cades, which EPGU archives may be (only ESIA wants signingCertificateV2).
+    /// </summary>
+    [Theory]
+    [InlineData("sig256.p7s", SignatureEncoding.Der, "sig512.p7s", SignatureEncoding.Pem)]
+    [InlineData("sig256-nocades.p7s", SignatureEncoding.Pem, "sig256.p7s", SignatureEncoding.Base64)]
+    public async Task Openssl_signatures_verify_as_sig_files_of_an_EPGU_archive(string reqSignature, SignatureEncoding reqEncoding,
+        string scanSignature, SignatureEncoding scanEncoding)
+    {
+        await using var sandbox = await StartWithFixtureCaAsync();
+        using var api = new EpguApi(sandbox);
+        var signed = File.ReadAllBytes(Fixture("apikey.txt"));
+        var archive = Archives.Zip(
+            ("req.xml", signed), ("req.xml.sig", FileSignatures.Encode(File.ReadAllBytes(Fixture(reqSignature)), reqEncoding)),
+            ("scan.txt", signed), ("scan.txt.sig", FileSignatures.Encode(File.ReadAllBytes(Fixture(scanSignature)), scanEncoding)));
+        var orderId = await api.PushOkAsync(Services.Signed, archive);
+        var view = await api.WaitForClosedAsync(orderId);
+        Assert.True(view.Code == "DONE", $"{view.Code}: {view.Message}");
+
+        var tampered = Archives.Zip(("req.xml", [.. signed, (byte)' ']), ("req.xml.sig", File.ReadAllBytes(Fixture(reqSignature))));
+        var failed = await api.WaitForClosedAsync(await api.PushOkAsync(Services.Signed, tampered));
+        Assert.Equal("FILES_VERIFICATION_FAILED", failed.Code);
+        Assert.StartsWith("req.xml.sig: digest mismatch:", failed.Message);
+    }
+
     [Fact]
     public async Task Openssl_signature_without_cades_lacks_signingCertificateV2_and_is_rejected()
     {

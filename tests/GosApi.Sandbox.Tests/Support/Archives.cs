@@ -27,6 +27,7 @@ internal static class Archives
 
     public static (string, byte[]) File(string name, int size, int seed = 1) => (name, Random(size, seed));
 
+    /// <summary>Random bytes named like a signature: passes only where signatures are not verified (see <see cref="FileSignatures"/>).</summary>
     public static (string, byte[]) Signature(string forFile, int size = 64) => (forFile + ".sig", Random(size, forFile.Length));
 
     /// <summary>A valid archive for the service, padded with a stored attachment to about the given size.</summary>

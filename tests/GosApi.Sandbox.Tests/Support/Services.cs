@@ -9,8 +9,10 @@ internal static class Services
     public static readonly ServiceRef Fssp = new("10000092161", "-1959599598");
     /// <summary>Neither order number nor signatures (001's /push example).</summary>
     public static readonly ServiceRef Pension = new("10000000113", "-10000000113");
-    /// <summary>Every file needs a detached .sig.</summary>
+    /// <summary>Every file needs a detached .sig, a GOST CMS by a certificate of the sandbox test CA.</summary>
     public static readonly ServiceRef Signed = new("10000001020", "-10000001020");
+    /// <summary>Order number in req.xml and a detached .sig per file.</summary>
+    public static readonly ServiceRef SignedWithOrderNumber = new("10000001021", "-10000001021");
 }
 
 internal sealed record ServiceRef(string ServiceCode, string TargetCode)

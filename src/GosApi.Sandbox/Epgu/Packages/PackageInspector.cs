@@ -7,7 +7,8 @@ namespace GosApi.Sandbox.Epgu.Packages;
 
 /// <summary>
 /// Applies 001's archive rules to a zip on disk: flat, no nested archives, a transport req.xml (name case-insensitive),
-/// the order number inside it when the service says so, and a detached .sig per file when the service requires signatures.
+/// the order number inside it when the service says so, and a detached .sig per file when the service requires signatures,
+/// each checked by the <see cref="ISignatureVerifier"/> (by default a GOST CMS verified against the sandbox test CA).
 /// </summary>
 internal sealed class PackageInspector(ISignatureVerifier verifier)
 {
@@ -103,7 +104,7 @@ internal sealed class PackageInspector(ISignatureVerifier verifier)
         foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith(SignatureExtension, StringComparison.OrdinalIgnoreCase)))
         {
             if (!byName.TryGetValue(entry.FullName + SignatureExtension, out var signature))
-                return $"{entry.FullName}: detached signature {entry.FullName}{SignatureExtension} is missing";
+                return $"{entry.FullName}{SignatureExtension}: missing: {entry.FullName} has no detached signature {entry.FullName}{SignatureExtension} in the archive";
             var verdict = verifier.Verify(entry.FullName, entry.Open, signature.Open, signature.Length);
             if (!verdict.Valid) return verdict.Reason;
         }
