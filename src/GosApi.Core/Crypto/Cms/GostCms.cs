@@ -1,4 +1,5 @@
 using System;
+using GosApi.Crypto.Hashing;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -31,29 +32,32 @@ namespace GosApi.Crypto.Cms
         internal static readonly DerObjectIdentifier SigningCertificateV2Oid = PkcsObjectIdentifiers.IdAASigningCertificateV2;
         internal static readonly DerObjectIdentifier SigningCertificateOid = PkcsObjectIdentifiers.IdAASigningCertificate;
 
-        internal static IDigest CreateDigest(string oid) => oid switch
+        /// <summary>
+        /// The content digest: our table-driven Streebog, several times faster than BouncyCastle's digest (which stays
+        /// in use only for small inputs such as signed attributes).
+        /// </summary>
+        internal static Streebog CreateDigest(string oid) => oid switch
         {
-            GostParameterSets.Digest256Oid => new Org.BouncyCastle.Crypto.Digests.Gost3411_2012_256Digest(),
-            GostParameterSets.Digest512Oid => new Org.BouncyCastle.Crypto.Digests.Gost3411_2012_512Digest(),
+            GostParameterSets.Digest256Oid => Streebog.Create256(),
+            GostParameterSets.Digest512Oid => Streebog.Create512(),
             _ => throw new GostCryptoException("Digest algorithm " + oid + " is not supported."),
         };
 
         /// <summary>Reads the stream to its end once, feeding every digest (and the copy target, for attached signatures).</summary>
-        internal static async Task<byte[][]> DigestAsync(Stream content, IReadOnlyList<IDigest> digests, Stream? copyTo, CancellationToken cancellationToken)
+        internal static async Task<byte[][]> DigestAsync(Stream content, IReadOnlyList<Streebog> digests, Stream? copyTo, CancellationToken cancellationToken)
         {
             if (content is null) throw new ArgumentNullException(nameof(content));
             var buffer = new byte[BufferSize];
             int read;
             while ((read = await content.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                foreach (var digest in digests) digest.BlockUpdate(buffer, 0, read);
+                foreach (var digest in digests) digest.Append(new ReadOnlySpan<byte>(buffer, 0, read));
                 if (copyTo != null) await copyTo.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
             }
             return digests.Select(d =>
             {
-                var result = new byte[d.GetDigestSize()];
-                d.DoFinal(result, 0);
-                return result;
+                d.TransformFinalBlock(Array.Empty<byte>(), 0, 0);
+                return d.Hash!;
             }).ToArray();
         }
 
