@@ -54,11 +54,13 @@ try
     var openssl = settings.NoOpenssl ? new OpensslStatus(false, "skipped (--no-openssl)", null) : ProbeOpenssl(warmupFile, timeTool);
     Log($"/usr/bin/time: {(timeTool ?? "not found")}; openssl: {openssl.Description}");
 
-    var cases = Case.All(openssl.Usable, timeTool != null).ToList();
+    var libraryProblem = settings.NoOpenssl ? "skipped (--no-openssl)" : OpensslLibrary.TryInitialise();
+    Log($"openssl library in-process: {libraryProblem ?? "gost engine loaded"}");
+    var cases = Case.All(openssl.Usable, libraryProblem == null, timeTool != null).ToList();
 
     // Warm-up: every in-process path twice, so that the measured runs use tier-1 code.
     Log("warm-up");
-    foreach (var c in cases.Where(c => c.Kind is Kind.GosApi or Kind.BouncyCastle))
+    foreach (var c in cases.Where(c => c.Kind is Kind.GosApi or Kind.BouncyCastle or Kind.OpensslLibrary))
     {
         c.Execute(warmupFile, timeTool);
         c.Execute(warmupFile, timeTool);
@@ -113,7 +115,7 @@ try
         Log("scaling runs done");
     }
 
-    var failed = Report.Print(Console.Out, settings, results, empty, scaling, openssl, timeTool, total.Elapsed, loadBefore, LoadAverage());
+    var failed = Report.Print(Console.Out, settings, results, empty, scaling, openssl, libraryProblem, timeTool, total.Elapsed, loadBefore, LoadAverage());
     return failed ? 1 : 0;
 }
 finally
@@ -235,7 +237,7 @@ namespace GosApi.Bench.Hash
         }
     }
 
-    public enum Kind { GosApi, BouncyCastle, Openssl, GosApiProcess }
+    public enum Kind { GosApi, BouncyCastle, Openssl, OpensslLibrary, GosApiProcess }
 
     public sealed class CaseResult
     {
@@ -245,12 +247,13 @@ namespace GosApi.Bench.Hash
 
     public sealed record Case(string Name, Kind Kind, int Bits)
     {
-        public static IEnumerable<Case> All(bool openssl, bool timeTool)
+        public static IEnumerable<Case> All(bool openssl, bool opensslLibrary, bool timeTool)
         {
             foreach (var bits in new[] { 256, 512 })
             {
                 yield return new Case($"GosApi Streebog-{bits}: GostHash.ComputeFile", Kind.GosApi, bits);
                 yield return new Case($"BouncyCastle Gost3411_2012_{bits}Digest, same 1 MiB reads", Kind.BouncyCastle, bits);
+                if (opensslLibrary) yield return new Case($"openssl gost engine md_gost12_{bits} in-process (libcrypto EVP), same 1 MiB reads", Kind.OpensslLibrary, bits);
                 if (openssl) yield return new Case($"openssl dgst -engine gost -md_gost12_{bits}", Kind.Openssl, bits);
             }
             // A whole .NET process doing only GostHash.ComputeFile, measured like openssl (wall incl. start-up, max RSS).
@@ -261,6 +264,7 @@ namespace GosApi.Bench.Hash
         {
             Kind.GosApi => Measure.InProcess(() => GostHash.ComputeFile(file, Bits)),
             Kind.BouncyCastle => Measure.InProcess(() => Bouncy(file, Bits)),
+            Kind.OpensslLibrary => Measure.InProcess(() => OpensslLibrary.ComputeFile(file, Bits)),
             Kind.Openssl => Measure.External(timeTool, "openssl", new[] { "dgst", "-engine", "gost", $"-md_gost12_{Bits}", file }),
             Kind.GosApiProcess => Measure.External(timeTool, SelfProgram(), SelfArguments(file, Bits)),
             _ => throw new InvalidOperationException(),
@@ -309,7 +313,7 @@ namespace GosApi.Bench.Hash
 
         /// <summary>Prints the markdown; returns true when something failed (a run, or digests that disagree).</summary>
         public static bool Print(TextWriter o, Settings s, Dictionary<Case, CaseResult> main, Dictionary<Case, CaseResult>? empty, Dictionary<Case, CaseResult>? scaling,
-            OpensslStatus openssl, string? timeTool, TimeSpan total, string loadBefore, string loadAfter)
+            OpensslStatus openssl, string? libraryProblem, string? timeTool, TimeSpan total, string loadBefore, string loadAfter)
         {
             var failed = false;
             o.WriteLine($"### Streebog hashing — {s.SizeMiB} MiB file, median of {s.Repeat}");
@@ -317,11 +321,11 @@ namespace GosApi.Bench.Hash
             o.WriteLine($"- date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; total bench time {total.TotalSeconds:0} s; load average before {loadBefore}, after {loadAfter}");
             o.WriteLine($"- machine: {CpuModel()}, {Environment.ProcessorCount} logical cores, {TotalMemoryGiB()} RAM; {RuntimeInformation.OSDescription}");
             o.WriteLine($"- runtime: {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC; BouncyCastle.Cryptography {BouncyVersion()}");
-            o.WriteLine($"- openssl: {openssl.Description}");
+            o.WriteLine($"- openssl: {openssl.Description}; in-process through libcrypto's EVP API: {libraryProblem ?? "gost engine loaded"}");
             o.WriteLine($"- external processes measured with {(timeTool != null ? "GNU time (`/usr/bin/time -f \"%e %U %S %M\"`): CPU = user + system, peak RSS = max resident set" : "a stopwatch only (/usr/bin/time not found: no CPU or memory numbers for them)")}");
             o.WriteLine("- the file is random bytes written just before the runs, so every case reads it from the page cache; cases run round-robin");
             o.WriteLine();
-            o.WriteLine("| case | wall s, median (min–max) | MiB/s (wall) | × openssl, same size (wall) | CPU s | MiB per CPU s | × openssl (CPU) | peak RSS MiB | peak RSS Δ MiB | allocated KiB | GCs gen0/1/2 |");
+            o.WriteLine("| case | wall s, median (min–max) | MiB/s, median / best run | × openssl, same size: median / best run | CPU s, median (min) | MiB per CPU s, median / best run | × openssl (CPU): median / best run | peak RSS MiB | peak RSS Δ MiB | allocated KiB | GCs gen0/1/2 |");
             o.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
             foreach (var (c, r) in main)
             {
@@ -333,26 +337,56 @@ namespace GosApi.Bench.Hash
                 var reference = main.FirstOrDefault(kv => kv.Key.Kind == Kind.Openssl && kv.Key.Bits == c.Bits).Value;
                 var wall = Median(r.Runs.Select(x => x.Wall.TotalSeconds));
                 var speed = s.SizeMiB / wall;
+                var best = s.SizeMiB / r.Runs.Min(x => x.Wall.TotalSeconds);
                 var cpu = MedianOrNull(r.Runs.Select(x => x.Cpu?.TotalSeconds));
                 var cpuSpeed = cpu is > 0 ? s.SizeMiB / cpu.Value : (double?)null;
+                var cpuMin = r.Runs.Where(x => x.Cpu != null).Select(x => x.Cpu!.Value.TotalSeconds).DefaultIfEmpty(double.NaN).Min();
+                var cpuBest = cpuMin > 0 ? s.SizeMiB / cpuMin : (double?)null;
                 string vsWall = "–", vsCpu = "–";
                 if (reference != null && reference.Runs.Count > 0 && c.Kind != Kind.Openssl)
                 {
-                    vsWall = $"{speed / (s.SizeMiB / Median(reference.Runs.Select(x => x.Wall.TotalSeconds))):0.00}";
+                    vsWall = $"{speed / (s.SizeMiB / Median(reference.Runs.Select(x => x.Wall.TotalSeconds))):0.00} / {best / (s.SizeMiB / reference.Runs.Min(x => x.Wall.TotalSeconds)):0.00}";
                     var refCpu = MedianOrNull(reference.Runs.Select(x => x.Cpu?.TotalSeconds));
-                    if (refCpu is > 0 && cpuSpeed != null) vsCpu = $"{cpuSpeed.Value / (s.SizeMiB / refCpu.Value):0.00}";
+                    var refCpuMin = reference.Runs.Where(x => x.Cpu != null).Select(x => x.Cpu!.Value.TotalSeconds).DefaultIfEmpty(double.NaN).Min();
+                    if (refCpu is > 0 && cpuSpeed != null && cpuBest != null && refCpuMin > 0)
+                    {
+                        vsCpu = $"{cpuSpeed.Value / (s.SizeMiB / refCpu.Value):0.00} / {cpuBest.Value / (s.SizeMiB / refCpuMin):0.00}";
+                    }
                 }
                 else if (c.Kind == Kind.Openssl)
                 {
-                    vsWall = "1.00";
-                    vsCpu = cpu != null ? "1.00" : "–";
+                    vsWall = "1.00 / 1.00";
+                    vsCpu = cpu != null ? "1.00 / 1.00" : "–";
                 }
-                o.WriteLine($"| {c.Name} | {wall:0.00} ({r.Runs.Min(x => x.Wall.TotalSeconds):0.00}–{r.Runs.Max(x => x.Wall.TotalSeconds):0.00}) | {speed:0.0} | {vsWall} | "
-                    + $"{Fmt(cpu, "0.00")} | {Fmt(cpuSpeed, "0.0")} | {vsCpu} | {Fmt(MedianOrNull(r.Runs.Select(x => x.PeakRss / MiB)), "0.0")} | "
+                o.WriteLine($"| {c.Name} | {wall:0.00} ({r.Runs.Min(x => x.Wall.TotalSeconds):0.00}–{r.Runs.Max(x => x.Wall.TotalSeconds):0.00}) | {speed:0.0} / {best:0.0} | {vsWall} | "
+                    + $"{Fmt(cpu, "0.00")} ({Fmt(cpuBest != null ? cpuMin : null, "0.00")}) | {Fmt(cpuSpeed, "0.0")} / {Fmt(cpuBest, "0.0")} | {vsCpu} | {Fmt(MedianOrNull(r.Runs.Select(x => x.PeakRss / MiB)), "0.0")} | "
                     + $"{Fmt(MedianOrNull(r.Runs.Select(x => x.PeakRssDelta / MiB)), "0.0")} | {Fmt(MedianOrNull(r.Runs.Select(x => x.Allocated / 1024.0)), "0")} | "
                     + $"{(r.Runs[0].Gen0 != null ? $"{Median(r.Runs.Select(x => (double)x.Gen0!)):0}/{Median(r.Runs.Select(x => (double)x.Gen1!)):0}/{Median(r.Runs.Select(x => (double)x.Gen2!)):0}" : "–")} |");
             }
             o.WriteLine();
+
+            // Like for like: GosApi against openssl's gost engine in the same process, same reads, same counters.
+            var pairs = new[] { 256, 512 }
+                .Select(bits => (bits,
+                    ours: main.FirstOrDefault(kv => kv.Key.Kind == Kind.GosApi && kv.Key.Bits == bits).Value,
+                    theirs: main.FirstOrDefault(kv => kv.Key.Kind == Kind.OpensslLibrary && kv.Key.Bits == bits).Value))
+                .Where(p => p.ours != null && p.theirs != null && p.ours.Runs.Count > 0 && p.theirs.Runs.Count > 0)
+                .ToList();
+            if (pairs.Count > 0)
+            {
+                o.WriteLine("GosApi ÷ openssl's gost engine in the same process (libcrypto EVP, same 1 MiB reads; > 1 means GosApi is faster):");
+                o.WriteLine();
+                o.WriteLine("| digest | throughput ratio by wall time, median / best run | throughput ratio by CPU time, median / best run |");
+                o.WriteLine("|---|---|---|");
+                foreach (var (bits, ours, theirs) in pairs)
+                {
+                    double Wall(CaseResult r, bool best) => best ? r.Runs.Min(x => x.Wall.TotalSeconds) : Median(r.Runs.Select(x => x.Wall.TotalSeconds));
+                    double Cpu(CaseResult r, bool best) => best ? r.Runs.Min(x => x.Cpu!.Value.TotalSeconds) : Median(r.Runs.Select(x => x.Cpu!.Value.TotalSeconds));
+                    o.WriteLine($"| Streebog-{bits} | {Wall(theirs, false) / Wall(ours, false):0.00} / {Wall(theirs, true) / Wall(ours, true):0.00} | "
+                        + $"{Cpu(theirs, false) / Cpu(ours, false):0.00} / {Cpu(theirs, true) / Cpu(ours, true):0.00} |");
+                }
+                o.WriteLine();
+            }
 
             // Every implementation must have produced the same digest for the same size.
             foreach (var bits in new[] { 256, 512 })
@@ -396,7 +430,12 @@ namespace GosApi.Bench.Hash
             if (!openssl.Usable)
             {
                 o.WriteLine();
-                o.WriteLine($"- no openssl rows: {openssl.Description}");
+                o.WriteLine($"- no `openssl dgst` rows: {openssl.Description}");
+            }
+            if (libraryProblem != null)
+            {
+                o.WriteLine();
+                o.WriteLine($"- no in-process openssl rows: {libraryProblem}");
             }
             return failed;
         }
