@@ -23,7 +23,7 @@ namespace GosApi.PowerShell.Gost
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = string.Empty;
 
-        /// <summary>PEM private key (PKCS#8, encrypted or not) that belongs to the certificate in -Path.</summary>
+        /// <summary>The private key (PKCS#8 in PEM or DER, encrypted or not) that belongs to the certificate in -Path.</summary>
         [Parameter(Mandatory = true, ParameterSetName = PemSet)]
         [ValidateNotNullOrEmpty]
         public string KeyPath { get; set; } = string.Empty;
@@ -40,8 +40,14 @@ namespace GosApi.PowerShell.Gost
                 var data = File.ReadAllBytes(path);
                 if (ParameterSetName == PemSet)
                 {
-                    var keyPath = GetUnresolvedProviderPathFromPSPath(KeyPath);
-                    WriteObject(GostPfx.ImportPem(File.ReadAllText(path), File.ReadAllText(keyPath), Password));
+                    // Certificate and key each in PEM or DER.
+                    var key = GostPrivateKey.Import(File.ReadAllBytes(GetUnresolvedProviderPathFromPSPath(KeyPath)), Password);
+                    WriteObject(new GostCredential(GostCertificate.Load(data), key));
+                }
+                else if (HasPemPrivateKey(data))
+                {
+                    // One PEM file with the certificate and its key, as openssl writes with -nodes.
+                    WriteObject(GostPfx.ImportPem(System.Text.Encoding.ASCII.GetString(data), Password));
                 }
                 else
                 {
@@ -50,6 +56,12 @@ namespace GosApi.PowerShell.Gost
                     else WriteObject(GostPfx.Import(data, Password));
                 }
             }, path);
+        }
+
+        private static bool HasPemPrivateKey(byte[] data)
+        {
+            var text = System.Text.Encoding.ASCII.GetString(data, 0, System.Math.Min(data.Length, 1 << 20));
+            return text.Contains("-----BEGIN CERTIFICATE-----") && text.Contains("PRIVATE KEY-----");
         }
 
         private static bool IsPkcs12Name(string path)

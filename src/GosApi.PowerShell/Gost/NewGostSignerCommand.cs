@@ -17,7 +17,8 @@ namespace GosApi.PowerShell.Gost
         private const string OpenSslSet = "OpenSsl";
         private const string CryptoProSet = "CryptoPro";
 
-        [Parameter(Mandatory = true, ParameterSetName = OpenSslSet)]
+        /// <summary>openssl with the gost engine (the default kind of signer).</summary>
+        [Parameter(ParameterSetName = OpenSslSet)]
         public SwitchParameter OpenSsl { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = CryptoProSet)]

@@ -32,7 +32,7 @@ namespace GosApi.PowerShell.Gost
         [Parameter(Mandatory = true, ParameterSetName = AttachedSet)]
         public SwitchParameter Attached { get; set; }
 
-        /// <summary>Write the content of an attached signature to this file.</summary>
+        /// <summary>Write the content of an attached signature to this file (only when the signature is valid).</summary>
         [Parameter(ParameterSetName = AttachedSet)]
         [ValidateNotNullOrEmpty]
         public string? ContentPath { get; set; }
@@ -66,9 +66,26 @@ namespace GosApi.PowerShell.Gost
                     }
                     else
                     {
+                        // The content appears under its name only when the signature is valid.
                         var contentPath = GetUnresolvedProviderPathFromPSPath(ContentPath);
-                        using var output = File.Create(contentPath);
-                        info = Run(ct => verifier.VerifyAttachedAsync(signature, output, ct));
+                        var temp = contentPath + ".partial-" + System.Guid.NewGuid().ToString("N").Substring(0, 8);
+                        try
+                        {
+                            using (var output = File.Create(temp)) info = Run(ct => verifier.VerifyAttachedAsync(signature, output, ct));
+                            if (info.IsValid)
+                            {
+                                if (File.Exists(contentPath)) File.Delete(contentPath);
+                                File.Move(temp, contentPath);
+                            }
+                            else
+                            {
+                                WriteWarning($"The signature is not valid; the content was not written to {contentPath}.");
+                            }
+                        }
+                        finally
+                        {
+                            if (File.Exists(temp)) File.Delete(temp);
+                        }
                     }
                 }
                 else

@@ -98,10 +98,37 @@ public sealed class GostCmdletTests : IDisposable
             $leaf.Certificate.ToPem() | Set-Content leaf.pem
             $leaf.PrivateKey.ExportEncryptedPkcs8Pem($pw) | Set-Content leaf.key
             'data' | Set-Content f.txt
-            $signer = New-GostSigner -OpenSsl -CertificatePath leaf.pem -KeyPath leaf.key -Password $pw
+            $signer = New-GostSigner leaf.pem -KeyPath leaf.key -Password $pw
             New-GostSignature f.txt -SignWith $signer | Out-Null
             (Test-GostSignature f.txt -TrustedRoot $ca).IsValid").AssertSuccess();
         Assert.True(result.Output.Last().BaseObject is true);
+    }
+
+    [Fact]
+    public void Certificates_and_keys_import_from_pem_and_der_files()
+    {
+        var result = Run(TestCa + @"
+            $leaf.Certificate.ToPem() + $leaf.PrivateKey.ExportEncryptedPkcs8Pem($pw) | Set-Content both.pem
+            [System.IO.File]::WriteAllBytes((Join-Path $dir 'leaf.cer'), $leaf.Certificate.RawData)
+            [System.IO.File]::WriteAllBytes((Join-Path $dir 'leaf.der.key'), $leaf.PrivateKey.ExportEncryptedPkcs8($pw))
+            (Import-GostCertificate both.pem -Password $pw).GetType().Name
+            (Import-GostCertificate leaf.cer -KeyPath leaf.der.key -Password $pw).Certificate.Thumbprint -eq $leaf.Certificate.Thumbprint
+            (Import-GostCertificate ca.pem).IsCa").AssertSuccess();
+        Assert.Equal(new object[] { "GostCredential", true, true }, result.Output.Select(o => o.BaseObject).ToArray());
+    }
+
+    [Fact]
+    public void Content_of_an_invalid_attached_signature_is_not_written()
+    {
+        var result = Run(TestCa + @"
+            'payload' | Set-Content doc.txt
+            $sig = New-GostSignature doc.txt -SignWith $leaf -Attached
+            $bytes = [System.IO.File]::ReadAllBytes($sig.SignaturePath)
+            $i = [Array]::IndexOf($bytes, [byte][char]'p'); $bytes[$i] = [byte][char]'P'
+            [System.IO.File]::WriteAllBytes((Join-Path $dir 'bad.p7m'), $bytes)
+            (Test-GostSignature bad.p7m -Attached -ContentPath out.txt -WarningAction SilentlyContinue).IsValid
+            Test-Path out.txt").AssertSuccess();
+        Assert.Equal(new object[] { false, false }, result.Output.Select(o => o.BaseObject).ToArray());
     }
 
     [Fact]
