@@ -74,17 +74,19 @@ namespace GosApi.Crypto.Hashing
             {
                 var current = ArrayPool<byte>.Shared.Rent(BufferSize);
                 var next = ArrayPool<byte>.Shared.Rent(BufferSize);
+                Task<int>? pendingRead = null;
                 try
                 {
                     long total = 0;
                     var read = await stream.ReadAsync(current, 0, BufferSize, cancellationToken).ConfigureAwait(false);
                     while (read > 0)
                     {
-                        var pendingRead = stream.ReadAsync(next, 0, BufferSize, cancellationToken);
+                        pendingRead = stream.ReadAsync(next, 0, BufferSize, cancellationToken);
                         hash.Append(new ReadOnlySpan<byte>(current, 0, read));
                         total += read;
-                        progress?.Report(total);
                         read = await pendingRead.ConfigureAwait(false);
+                        pendingRead = null;
+                        progress?.Report(total);
                         var swap = current;
                         current = next;
                         next = swap;
@@ -94,6 +96,12 @@ namespace GosApi.Crypto.Hashing
                 }
                 finally
                 {
+                    // Never hand a buffer back to the pool while a read may still be writing into it.
+                    if (pendingRead != null)
+                    {
+                        try { await pendingRead.ConfigureAwait(false); }
+                        catch (Exception) { /* the first exception is the one that propagates */ }
+                    }
                     ArrayPool<byte>.Shared.Return(current);
                     ArrayPool<byte>.Shared.Return(next);
                 }

@@ -101,6 +101,21 @@ public sealed class GostHashTests : IDisposable
     }
 
     [Fact]
+    public async Task An_exception_from_progress_propagates_and_later_hashes_are_still_right()
+    {
+        var content = RandomBytes(3 * GostHash.BufferSize, 5);
+        var path = WriteFile(content);
+        var progress = new SynchronousProgress(_ => throw new InvalidOperationException("progress failed"));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => GostHash.ComputeFileAsync(path, 256, progress, TestContext.Current.CancellationToken));
+        Assert.Equal("progress failed", error.Message);
+
+        // The pooled buffers went back only after the pending read finished: hashing again is unaffected.
+        Assert.Equal(Streebog.HashData(content, 256), await GostHash.ComputeFileAsync(path, 256, null, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public void Bad_arguments()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => GostHash.ComputeFile(Path.Combine(directory, "missing"), 128));
