@@ -40,9 +40,12 @@ namespace GosApi.PowerShell.Gost
                 var data = File.ReadAllBytes(path);
                 if (ParameterSetName == PemSet)
                 {
-                    // Certificate and key each in PEM or DER.
-                    var key = GostPrivateKey.Import(File.ReadAllBytes(GetUnresolvedProviderPathFromPSPath(KeyPath)), Password);
-                    WriteObject(new GostCredential(GostCertificate.Load(data), key));
+                    // Certificate (and any chain after it) and key, each in PEM or DER.
+                    var keyPath = GetUnresolvedProviderPathFromPSPath(KeyPath);
+                    var keyData = File.ReadAllBytes(keyPath);
+                    if (keyData.Length == 0) new GosApi.Validation.ValidationError("KeyPath", keyPath, "the file is empty").Throw();
+                    var certificates = GostCertificate.LoadAll(data);
+                    WriteObject(new GostCredential(certificates[0], GostPrivateKey.Import(keyData, Password), System.Linq.Enumerable.Skip(certificates, 1)));
                 }
                 else if (HasPemPrivateKey(data))
                 {

@@ -28,10 +28,11 @@ public sealed class EpguPackageTests : IDisposable
     public void Builds_a_flat_archive_from_files_and_wildcards()
     {
         Write("req.xml", "<Request/>");
-        Write("req.xml.sig", "signature");
         Write("scan.pdf", "%PDF");
-        Write("scan.pdf.sig", "signature");
-        var package = Run("Get-ChildItem *.xml, *.pdf, *.sig | New-EpguPackage -Destination order.zip -RequireSignatures").AssertSuccess()
+        var package = Run(@"
+            $signer = New-GostSelfSignedCertificate -CommonName 'Signer'
+            New-GostSignature *.xml, *.pdf -SignWith $signer | Out-Null
+            Get-ChildItem *.xml, *.pdf, *.sig | New-EpguPackage -Destination order.zip -RequireSignatures").AssertSuccess()
             .Single("GosApi.Epgu.Packages.EpguPackage");
 
         Assert.True(package.Get<bool>("Signed"));
