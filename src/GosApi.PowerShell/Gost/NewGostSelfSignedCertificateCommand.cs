@@ -54,6 +54,7 @@ namespace GosApi.PowerShell.Gost
                     KeyUsage = ParsedKeyUsage,
                 };
                 foreach (var oid in ExtendedKeyUsage ?? new string[0]) builder.ExtendedKeyUsage.Add(oid);
+                if (Issuer != null && !Issuer.Certificate.IsCa) new GosApi.Validation.ValidationError("Issuer", Issuer.Certificate.Subject, "is not a CA certificate (make one with -CertificateAuthority)").Throw();
                 if (path != null && Password == null) new GosApi.Validation.ValidationError("Password", null, "is required with -Path (the PFX is always encrypted)").Throw();
                 if (path != null && File.Exists(path) && !Force) new GosApi.Validation.ValidationError("Path", path, "already exists (use -Force to overwrite)").Throw();
                 if (!ShouldProcess(builder.Subject.ToString(), Issuer == null ? "Create self-signed GOST certificate" : "Issue GOST test certificate")) return;
