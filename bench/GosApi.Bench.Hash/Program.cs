@@ -10,7 +10,8 @@ using Org.BouncyCastle.Crypto.Digests;
 
 // Streebog hashing benchmark: GosApi's Streebog against BouncyCastle's and openssl's gost engine, same file, same run.
 // dotnet run -c Release --project bench/GosApi.Bench.Hash -- [--size-mib 200] [--repeat 3] [--scaling-mib 50]
-// Markdown goes to stdout, progress to stderr. See bench/README.md, "Streebog hashing".
+// With --sign: detached GOST signatures instead (GosApi's SoftwareGostSigner against openssl cms -sign), see Sign.cs.
+// Markdown goes to stdout, progress to stderr. See bench/README.md, "Streebog hashing" and "Detached GOST signatures".
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -23,8 +24,18 @@ if (args.Length == 3 && args[0] == "--hash-only")
     return 0;
 }
 
+// Internal mode: one detached signature in a fresh process (the own-process row of --sign).
+if (args.Length == 5 && args[0] == "--sign-only")
+{
+    return SignBench.SignOnly(args[1], args[2], args[3], args[4]);
+}
+
 var settings = Settings.Parse(args);
 if (settings == null) return 2;
+if (settings.Sign)
+{
+    return SignBench.Run(settings, FindTimeTool(), Log, WriteRandomFile, LoadAverage);
+}
 
 const long MiB = 1024 * 1024;
 var total = Stopwatch.StartNew();
@@ -203,6 +214,7 @@ namespace GosApi.Bench.Hash
         public int Repeat { get; private set; } = 3;
         public long ScalingMiB { get; private set; } = 50;
         public bool NoOpenssl { get; private set; }
+        public bool Sign { get; private set; }
 
         public static Settings? Parse(string[] args)
         {
@@ -218,13 +230,14 @@ namespace GosApi.Bench.Hash
                         case "--repeat": s.Repeat = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--scaling-mib": s.ScalingMiB = long.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--no-openssl": s.NoOpenssl = true; break;
+                        case "--sign": s.Sign = true; break;
                         default: throw new ArgumentException($"unknown option {args[i]}");
                     }
                 }
                 catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
                 {
                     Console.Error.WriteLine(ex.Message);
-                    Console.Error.WriteLine("usage: GosApi.Bench.Hash [--size-mib 200] [--repeat 3] [--scaling-mib 50 (0 skips)] [--no-openssl]");
+                    Console.Error.WriteLine("usage: GosApi.Bench.Hash [--size-mib 200] [--repeat 3] [--scaling-mib 50 (0 skips)] [--no-openssl] [--sign]");
                     return null;
                 }
             }
