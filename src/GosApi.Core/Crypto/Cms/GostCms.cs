@@ -47,12 +47,20 @@ namespace GosApi.Crypto.Cms
         internal static async Task<byte[][]> DigestAsync(Stream content, IReadOnlyList<Streebog> digests, Stream? copyTo, CancellationToken cancellationToken)
         {
             if (content is null) throw new ArgumentNullException(nameof(content));
-            var buffer = new byte[BufferSize];
-            int read;
-            while ((read = await content.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
+            // Large reads: per-read overhead of async file I/O otherwise costs about a tenth of the hashing time.
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(GostHash.BufferSize);
+            try
             {
-                foreach (var digest in digests) digest.Append(new ReadOnlySpan<byte>(buffer, 0, read));
-                if (copyTo != null) await copyTo.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+                int read;
+                while ((read = await content.ReadAsync(buffer, 0, GostHash.BufferSize, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    foreach (var digest in digests) digest.Append(new ReadOnlySpan<byte>(buffer, 0, read));
+                    if (copyTo != null) await copyTo.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
             }
             return digests.Select(d =>
             {
