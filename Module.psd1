@@ -28,6 +28,9 @@
         'New-GostSigner'
         'New-GostSignature'
         'Test-GostSignature'
+        'ConvertTo-CanonicalJson'
+        'New-DetachedJws'
+        'Test-DetachedJws'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -92,6 +92,13 @@ public sealed class HostedResult
         return this;
     }
 
+    /// <summary>Fails only on a terminating error; non-terminating errors are left for the test to check.</summary>
+    public HostedResult AssertSuccessExceptErrors()
+    {
+        if (Terminating != null) Assert.Fail("The script stopped: " + Terminating.Message);
+        return this;
+    }
+
     /// <summary>All text that reached any stream, the host, or an error (to look for leaked secrets).</summary>
     public string Everything()
     {
