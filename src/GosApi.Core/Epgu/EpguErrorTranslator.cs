@@ -12,7 +12,7 @@ namespace GosApi.Epgu
         public GosApiException Translate(RestResponse response, RequestTraits traits, string method, string redactedUrl)
         {
             var status = (int)response.StatusCode;
-            ReadBody(response.Content, out var code, out var message);
+            ErrorBody.Read(response.Content, out var code, out var message);
             // 001 Appendix 4: only 400/403/405/409/500 answers carry {code, message}; for 401, 429 and 502–504 the
             // status itself is the error (a gateway's body is not the API's), so the ErrorId stays Epgu.<status>.
             if (code != null && !CarriesApiCode(status)) code = null;
@@ -34,23 +34,5 @@ namespace GosApi.Epgu
         }
 
         private static bool CarriesApiCode(int status) => status == 400 || status == 403 || status == 404 || status == 405 || status == 409 || status == 500;
-
-        internal static void ReadBody(string? content, out string? code, out string? message)
-        {
-            code = null;
-            message = null;
-            if (string.IsNullOrWhiteSpace(content)) return;
-            try
-            {
-                using var document = JsonDocument.Parse(content!);
-                if (document.RootElement.ValueKind != JsonValueKind.Object) return;
-                if (document.RootElement.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String) code = c.GetString();
-                if (document.RootElement.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String) message = m.GetString();
-            }
-            catch (JsonException)
-            {
-                message = content!.Length > 300 ? content.Substring(0, 300) + "…" : content;
-            }
-        }
     }
 }

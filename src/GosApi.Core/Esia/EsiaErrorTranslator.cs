@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text.Json;
 using GosApi.Errors;
 using GosApi.Http;
 using RestSharp;
@@ -22,20 +21,7 @@ namespace GosApi.Esia
         public GosApiException Translate(RestResponse response, RequestTraits traits, string method, string redactedUrl)
         {
             var status = (int)response.StatusCode;
-            string? code = null, message = null;
-            try
-            {
-                if (!string.IsNullOrWhiteSpace(response.Content))
-                {
-                    using var document = JsonDocument.Parse(response.Content!);
-                    if (document.RootElement.ValueKind == JsonValueKind.Object)
-                    {
-                        if (document.RootElement.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String) code = c.GetString();
-                        if (document.RootElement.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String) message = m.GetString();
-                    }
-                }
-            }
-            catch (JsonException) { }
+            ErrorBody.Read(response.Content, out var code, out var message);
             var kind = status == 401 ? GosApiErrorKind.Authentication : status == 403 ? GosApiErrorKind.PermissionDenied : status >= 500 ? GosApiErrorKind.ServerError : status == 429 ? GosApiErrorKind.LimitExceeded : GosApiErrorKind.InvalidRequest;
             string? hint = null;
             if (code != null) Hints.TryGetValue(code, out hint);

@@ -12,6 +12,9 @@ namespace GosApi.PowerShell.ElectronicCertificate
         public static byte[] Payload(string? body, bool canonicalize) =>
             canonicalize ? ElectronicCertificateJws.Payload(body) : Encoding.UTF8.GetBytes(body ?? string.Empty);
 
+        /// <summary>The HMAC key: the UTF-8 bytes of the shared secret.</summary>
+        public static byte[] Key(System.Security.SecureString sharedSecret) => Encoding.UTF8.GetBytes(Infrastructure.SecretText.Reveal(sharedSecret));
+
         public static string Header(JwsAlgorithm algorithm) => algorithm == JwsAlgorithm.HS512 ? ElectronicCertificateJws.ProtectedHeader : Hs256Header;
     }
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using System.Security;
-using System.Text;
 using GosApi.Jws;
 using GosApi.PowerShell.Infrastructure;
 
@@ -38,7 +37,7 @@ namespace GosApi.PowerShell.ElectronicCertificate
             {
                 var algorithm = Parse<JwsAlgorithm>(Algorithm);
                 var payload = DetachedJwsProfile.Payload(Body, !NoCanonicalization);
-                WriteObject(DetachedJws.Sign(payload, Encoding.UTF8.GetBytes(SecretText.Reveal(SharedSecret)), algorithm, DetachedJwsProfile.Header(algorithm)));
+                WriteObject(DetachedJws.Sign(payload, DetachedJwsProfile.Key(SharedSecret), algorithm, DetachedJwsProfile.Header(algorithm)));
             }, null);
         }
     }

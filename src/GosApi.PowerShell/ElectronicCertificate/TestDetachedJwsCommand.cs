@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using System.Security;
-using System.Text;
 using GosApi.Jws;
 using GosApi.PowerShell.Infrastructure;
 
@@ -40,7 +39,7 @@ namespace GosApi.PowerShell.ElectronicCertificate
         {
             TryRun(() =>
             {
-                var key = Encoding.UTF8.GetBytes(SecretText.Reveal(SharedSecret));
+                var key = DetachedJwsProfile.Key(SharedSecret);
                 var valid = DetachedJws.Verify(Signature, DetachedJwsProfile.Payload(Body, !NoCanonicalization), key, Parse<JwsAlgorithm>(Algorithm), out var reason);
                 if (Quiet) WriteObject(valid);
                 else WriteObject(new DetachedJwsCheck(valid, valid ? null : reason, Algorithm));
