@@ -31,6 +31,14 @@
         'ConvertTo-CanonicalJson'
         'New-DetachedJws'
         'Test-DetachedJws'
+        'Connect-ElectronicCertificateService'
+        'New-ElectronicCertificate'
+        'Set-ElectronicCertificate'
+        'Block-ElectronicCertificate'
+        'Get-ElectronicCertificate'
+        'Get-ElectronicCertificateTask'
+        'Receive-ElectronicCertificateTaskResult'
+        'Wait-ElectronicCertificateTask'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,5 +1,6 @@
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
+using GosApi.ElectronicCertificates;
 using GosApi.Epgu;
 
 namespace GosApi.PowerShell.Infrastructure
@@ -15,6 +16,7 @@ namespace GosApi.PowerShell.Infrastructure
         private sealed class Sessions
         {
             public EpguSession? Epgu;
+            public ElectronicCertificateSession? ElectronicCertificate;
         }
 
         private static Sessions Current => ByRunspace.GetValue(Runspace.DefaultRunspace, _ => new Sessions());
@@ -23,6 +25,12 @@ namespace GosApi.PowerShell.Infrastructure
         {
             get => Current.Epgu;
             set => Current.Epgu = value;
+        }
+
+        public static ElectronicCertificateSession? ElectronicCertificate
+        {
+            get => Current.ElectronicCertificate;
+            set => Current.ElectronicCertificate = value;
         }
     }
 }
