@@ -34,4 +34,11 @@ public enum FaultKind
     ExpireToken,
     /// <summary>Wait <see cref="FaultRule.Delay"/>, then process the request normally.</summary>
     Delay,
+    /// <summary>
+    /// Process the request normally, then change the response body after it was signed (ИС ЭС routes: "REQUEST_IS_QUEUED"
+    /// becomes "REQUEST_IS_ACCEPTED", a JSON answer gets a value changed). Routes that sign nothing ignore it.
+    /// </summary>
+    TamperBody,
+    /// <summary>Process the request normally, then leave out the response's x-jws-signature (ИС ЭС routes; others ignore it).</summary>
+    DropSignature,
 }

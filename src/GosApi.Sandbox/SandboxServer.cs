@@ -1,3 +1,5 @@
+using GosApi.Sandbox.ElectronicCertificates;
+using GosApi.Sandbox.ElectronicCertificates.Domain;
 using GosApi.Sandbox.Esia;
 using GosApi.Sandbox.Infrastructure;
 
@@ -17,6 +19,8 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly StorageLayout _storage;
     private readonly EsiaApiKeyRegistry _apiKeys;
     private readonly TestCertificateAuthority _ca;
+    private readonly EcClientRegistry _ecClients;
+    private readonly PurchaseSimulator _ecPurchases;
     private int _disposed;
 
     private SandboxServer(WebApplication app, SandboxOptions options, Uri baseUri)
@@ -30,6 +34,8 @@ public sealed class SandboxServer : IAsyncDisposable
         Faults = app.Services.GetRequiredService<FaultInjector>();
         _apiKeys = app.Services.GetRequiredService<EsiaApiKeyRegistry>();
         _ca = app.Services.GetRequiredService<TestCertificateAuthority>();
+        _ecClients = app.Services.GetRequiredService<EcClientRegistry>();
+        _ecPurchases = app.Services.GetRequiredService<PurchaseSimulator>();
     }
 
     /// <summary>Starts Kestrel on 127.0.0.1 with a free port.</summary>
@@ -82,6 +88,23 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>The test CA certificate (DER) that signer certificates must chain to; also at GET /sandbox/esia/ca as PEM.</summary>
     public byte[] EsiaCaCertificate => _ca.Certificate.GetEncoded();
+
+    /// <summary>
+    /// Registers a client of the ИС «Электронный сертификат» routes (replacing one with the same key, tasks and
+    /// certificates included). Defaults: a GUID key and a random 64-character secret.
+    /// </summary>
+    public ElectronicCertificateClient RegisterElectronicCertificateClient(string? apiKey = null, string? sharedSecret = null) =>
+        _ecClients.Register(apiKey, sharedSecret);
+
+    /// <summary>
+    /// Test hook: a purchase (OPTPPRCH usage transaction) with an issued, unblocked certificate of any client — the
+    /// first good unless <paramref name="goodsCode"/>; <paramref name="amount"/> in kopecks defaults to maxAmount ×
+    /// quantity (100 roubles a unit without maxAmount), capped by what is left. Updates usageStatus and the balance.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such certificate (or its ec-create task has not executed yet).</exception>
+    /// <exception cref="InvalidOperationException">The certificate is blocked, has no such good, or not that much is left.</exception>
+    public ElectronicCertificatePurchase SimulateElectronicCertificatePurchase(string certificateNumber, string? goodsCode = null, int quantity = 1, long? amount = null) =>
+        _ecPurchases.Purchase(certificateNumber, goodsCode, quantity, amount);
 
     internal Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
 

@@ -1,6 +1,6 @@
 namespace GosApi.Sandbox.Infrastructure;
 
-/// <summary>Turns exceptions into the spec's error body {"code","message"} (001 Приложение 4).</summary>
+/// <summary>Turns exceptions into the spec's error body {"code","message"} (001 Приложение 4), or a service's own shape (<see cref="IApiErrorFormatter"/>).</summary>
 internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -39,6 +39,12 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
         context.Response.Clear();
         context.Response.StatusCode = statusCode;
         headers?.Invoke(context.Response.Headers);
+        var formatter = context.RequestServices.GetServices<IApiErrorFormatter>().FirstOrDefault(f => f.Handles(context));
+        if (formatter is not null)
+        {
+            await formatter.WriteAsync(context, statusCode, message);
+            return;
+        }
         await context.Response.WriteAsJsonAsync(new ErrorBody(code, message), SandboxJson.Options);
     }
 

@@ -23,6 +23,10 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
                 await Task.Delay(rule.Delay, context.RequestAborted);
                 await next(context);
                 break;
+            case FaultKind.TamperBody or FaultKind.DropSignature:
+                ResponseFaults.Mark(context, rule.Kind);
+                await next(context);
+                break;
             case FaultKind.Status:
                 await ApiErrorMiddleware.WriteAsync(context, rule.StatusCode,
                     rule.StatusCode == StatusCodes.Status500InternalServerError ? "internal_error" : "sandbox_fault",

@@ -1,3 +1,4 @@
+using GosApi.Sandbox.ElectronicCertificates;
 using GosApi.Sandbox.Epgu;
 using GosApi.Sandbox.Esia;
 
@@ -34,6 +35,7 @@ internal static class SandboxApp
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton(sp => new RateLimiter(options.RequestsPerMinute, sp.GetRequiredService<TimeProvider>()));
         services.AddEpgu();
+        services.AddElectronicCertificates();
 
         var app = builder.Build();
         app.UseMiddleware<RequestRecordingMiddleware>();
@@ -45,6 +47,7 @@ internal static class SandboxApp
         app.MapSandboxControl();
         app.MapEpgu();
         app.MapEsia();
+        app.MapElectronicCertificates();
         app.MapFallback((HttpContext context) => Results.Json(
             new { code = "not_found", message = $"no sandbox endpoint for {context.Request.Method} {context.Request.Path}" },
             SandboxJson.Options, statusCode: StatusCodes.Status404NotFound));
