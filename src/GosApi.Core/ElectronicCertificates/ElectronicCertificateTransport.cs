@@ -42,7 +42,9 @@ namespace GosApi.ElectronicCertificates
         {
             var canonical = CanonicalJson.Canonicalize(json);
             var request = new RestRequest(path, Method.Post);
-            request.AddStringBody(canonical, JsonContentType);
+            // The media type alone: RestSharp builds a StringContent from it, which refuses parameters and adds
+            // "; charset=utf-8" itself (the client's UTF-8 encoding), giving the header JsonContentType.
+            request.AddStringBody(canonical, ContentType.Json);
             return SendAsync(request, Encoding.UTF8.GetBytes(canonical), traits, cancellationToken);
         }
 

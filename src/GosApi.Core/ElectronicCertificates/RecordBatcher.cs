@@ -50,6 +50,8 @@ namespace GosApi.ElectronicCertificates
         public RecordBatch? Add(ElectronicCertificateRecord record, long inputIndex)
         {
             if (record == null) throw new ArgumentNullException(nameof(record));
+            if (record.RecordId.HasValue && (record.RecordId.Value < 1 || record.RecordId.Value > ElectronicCertificateRecord.MaxRecordsPerRequest))
+                throw new ArgumentOutOfRangeException(nameof(record), record.RecordId.Value, "RecordId must be between 1 and " + ElectronicCertificateRecord.MaxRecordsPerRequest + "; validate the record first.");
             RecordBatch? completed = null;
             if (items.Count == capacity || (operation.HasValue && operation.Value != record.Operation) || (record.RecordId.HasValue && used[record.RecordId.Value]))
                 completed = Flush();

@@ -68,13 +68,15 @@ namespace GosApi.ElectronicCertificates.Models
             if (StartDate.HasValue && EndDate.HasValue && EndDate.Value <= StartDate.Value)
                 result.Add("EndDate", FieldRules.DateTime(EndDate.Value), "must be later than StartDate " + FieldRules.DateTime(StartDate.Value));
             NationalPaymentInstrument = FieldRules.PaymentInstrument(result, "NationalPaymentInstrument", NationalPaymentInstrument);
-            CertificateType = FieldRules.Code(result, "CertificateType", CertificateType, ElectronicCertificateCodes.CertificateTypes);
-            Program = FieldRules.Code(result, "Program", Program, ElectronicCertificateCodes.Programs);
+            // An unknown code is kept as typed, so that a second Validate reports it again.
+            var type = FieldRules.Code(result, "CertificateType", CertificateType, ElectronicCertificateCodes.CertificateTypes);
+            CertificateType = type ?? CertificateType;
+            Program = FieldRules.Code(result, "Program", Program, ElectronicCertificateCodes.Programs) ?? Program;
             FieldRules.Range(result, "CertificateAmount", CertificateAmount, 1, 999_999_999_999);
             FieldRules.Range(result, "CertificateQuantity", CertificateQuantity, 0, 99_999_999);
             if (GoodsWorksServices.Count == 0) result.Add("GoodsWorksServices", null, "must list at least one good, work or service");
             for (var i = 0; i < GoodsWorksServices.Count; i++) GoodsWorksServices[i].Check(result, $"GoodsWorksServices[{i}]");
-            if (CertificateType != null) CertificateTypeRules.Check(this, result);
+            if (type != null) CertificateTypeRules.Check(this, result);
         }
 
         protected override void WriteFields(Utf8JsonWriter writer)

@@ -20,7 +20,7 @@ namespace GosApi.ElectronicCertificates.Models
         {
             FactAssignmentUuid = FieldRules.Uuid(result, "FactAssignmentUuid", FactAssignmentUuid);
             CertificateNumber = FieldRules.CertificateNumber(result, "CertificateNumber", CertificateNumber);
-            BlockReason = FieldRules.Code(result, "BlockReason", BlockReason, ElectronicCertificateCodes.BlockReasons);
+            BlockReason = FieldRules.Code(result, "BlockReason", BlockReason, ElectronicCertificateCodes.BlockReasons) ?? BlockReason;
         }
 
         protected override void WriteFields(Utf8JsonWriter writer)

@@ -27,7 +27,8 @@ namespace GosApi.ElectronicCertificates.Models
             Snils = FieldRules.Snils(result, "Snils", Snils, required: false);
             PhoneNumber = FieldRules.Phone(result, "PhoneNumber", PhoneNumber, required: false);
             NationalPaymentInstrument = FieldRules.PaymentInstrument(result, "NationalPaymentInstrument", NationalPaymentInstrument, required: false);
-            if (FieldRules.Blank(Snils) && FieldRules.Blank(PhoneNumber) && FieldRules.Blank(NationalPaymentInstrument) && result.IsValid)
+            // Reported together with any other error of the record (all problems at once).
+            if (FieldRules.Blank(Snils) && FieldRules.Blank(PhoneNumber) && FieldRules.Blank(NationalPaymentInstrument))
                 result.Add("Snils", null, "give at least one of Snils, PhoneNumber or NationalPaymentInstrument to change");
         }
 

@@ -60,7 +60,8 @@ namespace GosApi.ElectronicCertificates.Models
         {
             if (Blank(value)) { if (required) result.Add(field, value, "is required"); return null; }
             var error = Validation.Snils.Validate(value!.Trim(), field);
-            if (error != null) { result.Add(error); return null; }
+            // An invalid value is kept as typed: a second Validate reports the same error, not "is required".
+            if (error != null) { result.Add(error); return value.Trim(); }
             return Validation.Snils.Normalize(value.Trim(), field);
         }
 
