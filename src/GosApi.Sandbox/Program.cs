@@ -17,6 +17,7 @@ Console.WriteLine("Get an access token:");
 Console.WriteLine($"  curl -s -X POST {baseUri}/sandbox/token -H 'Content-Type: application/json' -d '{{}}'");
 Console.WriteLine($"  Invoke-RestMethod -Method Post -Uri {baseUri}/sandbox/token -ContentType application/json -Body '{{}}'");
 Console.WriteLine($"ESIA organisation tokens: test CA at {baseUri}/sandbox/esia/ca, API keys and signer certificates via POST {baseUri}/sandbox/esia/apikeys and /sandbox/esia/certificates (see README).");
+Console.WriteLine($"ИС «Электронный сертификат»: {baseUri}/api/1.2.1-Y/ec/ (and /api/1.2.1-У/ес/); register a client with POST {baseUri}/sandbox/ec/clients (see README).");
 Console.WriteLine("Press Ctrl+C to stop.");
 await sandbox.WaitForShutdownAsync();
 Console.WriteLine("Stopping…");
