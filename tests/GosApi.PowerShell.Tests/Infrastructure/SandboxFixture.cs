@@ -13,7 +13,7 @@ public class SandboxFixture : IAsyncLifetime
 
     protected virtual SandboxOptions CreateOptions() => new() { ClockSpeed = 600 };
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         Sandbox = await SandboxServer.StartAsync(CreateOptions());
         Engine = new ModuleHost();
