@@ -12,7 +12,13 @@ namespace GosApi.PowerShell.Infrastructure
     internal sealed class PipelineThread
     {
         private static readonly AsyncLocal<PipelineThread?> CurrentThread = new AsyncLocal<PipelineThread?>();
-        private readonly BlockingCollection<Action> queue = new BlockingCollection<Action>();
+        /// <summary>
+        /// Bounded, so that a worker producing output faster than the pipeline consumes it waits instead of
+        /// buffering everything (memory stays flat, and a downstream Select-Object -First stops the fetching early).
+        /// </summary>
+        private const int Capacity = 64;
+        private readonly BlockingCollection<Action> queue = new BlockingCollection<Action>(Capacity);
+        private readonly CancellationTokenSource pumpEnded = new CancellationTokenSource();
 
         public static PipelineThread? Current => CurrentThread.Value;
 
@@ -23,11 +29,12 @@ namespace GosApi.PowerShell.Infrastructure
             return new Restore(previous);
         }
 
-        /// <summary>Queues an action for the pipeline thread; dropped once the operation has ended.</summary>
+        /// <summary>Queues an action for the pipeline thread, waiting while the queue is full; dropped once the operation has ended.</summary>
         public void Post(Action action)
         {
-            try { queue.TryAdd(action); }
+            try { queue.Add(action, pumpEnded.Token); }
             catch (InvalidOperationException) { }
+            catch (OperationCanceledException) { }
         }
 
         /// <summary>Runs a function on the pipeline thread and returns its result to the background caller.</summary>
@@ -47,7 +54,14 @@ namespace GosApi.PowerShell.Infrastructure
         public void Pump(Task task)
         {
             task.ContinueWith(_ => queue.CompleteAdding(), TaskScheduler.Default);
-            foreach (var action in queue.GetConsumingEnumerable()) action();
+            try
+            {
+                foreach (var action in queue.GetConsumingEnumerable()) action();
+            }
+            finally
+            {
+                pumpEnded.Cancel(); // releases a worker waiting for room after the pipeline stopped
+            }
         }
 
         private sealed class Restore : IDisposable

@@ -110,7 +110,8 @@ public sealed class EpguQueryTests : IClassFixture<SlowClockFixture>, IDisposabl
         Assert.Equal(result.Output[2].BaseObject, result.Output[1].BaseObject);
         var pages = (int)Math.Ceiling(total / 100.0);
         // Full read: every page once; -First 5 needs one page; Select-Object -First stops the reading after
-        // the first page (a second may already be on its way when the pipeline stops).
+        // the first page (the bounded pipeline queue holds the worker back; a second page may already be on
+        // its way when the pipeline stops).
         Assert.InRange(fx.Sandbox.Requests.Count(r => r.Path == "/api/nsi/v1/dictionary/BIC"), pages + 2, pages + 3);
         Assert.DoesNotContain(fx.Sandbox.Requests.Where(r => r.Path.StartsWith("/api/nsi")), r => r.Headers.ContainsKey("Authorization"));
     }
