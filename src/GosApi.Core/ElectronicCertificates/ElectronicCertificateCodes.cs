@@ -139,7 +139,9 @@ namespace GosApi.ElectronicCertificates
             return list.Keys.FirstOrDefault(code => Skeleton(code) == skeleton);
         }
 
-        // Cyrillic capitals that look like Latin ones, mapped to the Latin letter.
+        // Cyrillic capitals that look like Latin ones, mapped to the Latin letter. Cyrillic Р is what a person
+        // types for the R of the block reasons (EСВR…), so Latin R and P share a skeleton too; no list has two
+        // codes that differ only there.
         private const string Cyrillic = "АВЕКМНОРСТУХ";
         private const string Latin = "ABEKMHOPCTYX";
 
@@ -150,7 +152,7 @@ namespace GosApi.ElectronicCertificates
             foreach (var c in upper)
             {
                 var i = Cyrillic.IndexOf(c);
-                result.Append(i >= 0 ? Latin[i] : c);
+                result.Append(i >= 0 ? Latin[i] : c == 'R' ? 'P' : c);
             }
             return result.ToString();
         }

@@ -32,6 +32,8 @@ public class ElectronicCertificateCodesTests
     [Theory]
     [InlineData("ECBR0005", "E\u0421\u0412R0005")]
     [InlineData("ЕСВR9010", "E\u0421\u0412R9010")]
+    [InlineData("ЕСВР0001", "E\u0421\u0412R0001")] // all Cyrillic, as typed on a Russian layout
+    [InlineData("ecbr0002", "E\u0421\u0412R0002")]
     [InlineData("ECTP0001", null)] // a code of another list
     public void Normalize_works_per_list(string typed, string? expected) =>
         Assert.Equal(expected, ElectronicCertificateCodes.Normalize(ElectronicCertificateCodes.BlockReasons, typed));
