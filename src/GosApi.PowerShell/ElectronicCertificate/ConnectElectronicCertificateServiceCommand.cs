@@ -11,8 +11,10 @@ namespace GosApi.PowerShell.ElectronicCertificate
     /// <summary>Creates the default ИС «Электронный сертификат» session of the runspace.</summary>
     [Cmdlet(VerbsCommunications.Connect, "ElectronicCertificateService")]
     [OutputType(typeof(ElectronicCertificateSession))]
-    public sealed class ConnectElectronicCertificateServiceCommand : ElectronicCertificateCmdlet
+    public sealed class ConnectElectronicCertificateServiceCommand : ConnectCmdlet
     {
+        protected override GosApiService Service => GosApiService.ElectronicCertificate;
+
         [Parameter(Position = 0)]
         public Uri? BaseUri { get; set; }
 
@@ -23,34 +25,13 @@ namespace GosApi.PowerShell.ElectronicCertificate
         public SecureString SharedSecret { get; set; } = null!;
 
         [Parameter]
-        [ValidateRange(1, 100_000)]
-        public int RequestsPerMinute { get; set; } = 2000;
-
-        [Parameter]
-        [ValidateRange(0, 20)]
-        public int MaxRetries { get; set; } = 4;
-
-        [Parameter]
-        public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-        [Parameter]
-        [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 120;
-
-        [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void ProcessRecord()
         {
             try
             {
-                var http = new HttpPipelineOptions
-                {
-                    RequestsPerMinute = RequestsPerMinute,
-                    MaxRetries = MaxRetries,
-                    RetryBaseDelay = RetryDelay,
-                    Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                };
+                var http = HttpOptions();
                 var apiKey = SecretText.Reveal(ApiKey);
                 var secret = SecretText.Reveal(SharedSecret);
                 if (secret.Length == 0) throw new ArgumentException("SharedSecret: must not be empty.", nameof(SharedSecret));

@@ -10,21 +10,12 @@ namespace GosApi.PowerShell.ElectronicCertificate
     /// <summary>ec-tasks-results: the per-record results of executed tasks (ids collected from the pipeline, 100 per request).</summary>
     [Cmdlet(VerbsCommunications.Receive, "ElectronicCertificateTaskResult")]
     [OutputType(typeof(ElectronicCertificateTaskResult))]
-    public sealed class ReceiveElectronicCertificateTaskResultCommand : ElectronicCertificateSessionCmdlet
+    public sealed class ReceiveElectronicCertificateTaskResultCommand : TaskIdsCmdlet
     {
-        private readonly List<string> taskIds = new List<string>();
-
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
-        public string[] TaskId { get; set; } = null!;
-
-        protected override void ProcessRecord() => taskIds.AddRange(TaskId.Where(id => !string.IsNullOrWhiteSpace(id)));
-
-        protected override void EndProcessing()
+        protected override void Process(IReadOnlyList<string> ids)
         {
-            if (taskIds.Count == 0) return;
             TaskResultsAnswer? answer = null;
-            if (!TryRun(() => answer = Run(ct => Client.GetTaskResultsAsync(taskIds.Distinct(System.StringComparer.OrdinalIgnoreCase).ToList(), ct)), null)) return;
+            if (!TryRun(() => answer = Run(ct => Client.GetTaskResultsAsync(ids, ct)), null)) return;
             foreach (var result in answer!.Results) WriteObject(result);
             foreach (var id in answer.WithoutResult)
             {

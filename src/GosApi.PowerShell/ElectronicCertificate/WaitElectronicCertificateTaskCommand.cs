@@ -11,14 +11,8 @@ namespace GosApi.PowerShell.ElectronicCertificate
     /// <summary>Polls ec-tasks-status until every task given is completed; outputs each task's final status.</summary>
     [Cmdlet(VerbsLifecycle.Wait, "ElectronicCertificateTask")]
     [OutputType(typeof(ElectronicCertificateTask))]
-    public sealed class WaitElectronicCertificateTaskCommand : ElectronicCertificateSessionCmdlet
+    public sealed class WaitElectronicCertificateTaskCommand : TaskIdsCmdlet
     {
-        private readonly List<string> taskIds = new List<string>();
-
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
-        public string[] TaskId { get; set; } = null!;
-
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
         public int TimeoutSec { get; set; } = 600;
@@ -27,12 +21,8 @@ namespace GosApi.PowerShell.ElectronicCertificate
         [ValidateRange(1, 3600)]
         public int PollingIntervalSec { get; set; } = 5;
 
-        protected override void ProcessRecord() => taskIds.AddRange(TaskId.Where(id => !string.IsNullOrWhiteSpace(id)));
-
-        protected override void EndProcessing()
+        protected override void Process(IReadOnlyList<string> ids)
         {
-            var ids = taskIds.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            if (ids.Count == 0) return;
             const string activity = "Waiting for ИС ЭС tasks";
             var progress = new SynchronousProgress<TaskWaitProgress>(p => Post(() =>
                 WriteProgress(new ProgressRecord(1, activity, $"{p.Completed} of {p.Total} completed" + (p.Pending == null ? "" : $"; {p.Pending.TaskId}: {p.Pending.Status}"))

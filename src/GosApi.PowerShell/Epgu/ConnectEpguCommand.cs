@@ -10,7 +10,7 @@ namespace GosApi.PowerShell.Epgu
     /// <summary>Connects to an EPGU contour and makes the session the default for the other Epgu cmdlets.</summary>
     [Cmdlet(VerbsCommunications.Connect, "Epgu", DefaultParameterSetName = AccessTokenSet)]
     [OutputType(typeof(EpguSession))]
-    public sealed class ConnectEpguCommand : GosApiCmdlet
+    public sealed class ConnectEpguCommand : ConnectCmdlet
     {
         private const string AccessTokenSet = "AccessToken";
         private const string TokenProviderSet = "TokenProvider";
@@ -78,21 +78,6 @@ namespace GosApi.PowerShell.Epgu
         [ValidateNotNullOrEmpty]
         public string? CancelReason { get; set; }
 
-        [Parameter]
-        [ValidateRange(1, 1_000_000)]
-        public int RequestsPerMinute { get; set; } = 2000;
-
-        [Parameter]
-        [ValidateRange(0, 20)]
-        public int MaxRetries { get; set; } = 4;
-
-        [Parameter]
-        public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-        [Parameter]
-        [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 120;
-
         protected override void ProcessRecord()
         {
             try
@@ -107,13 +92,7 @@ namespace GosApi.PowerShell.Epgu
                     DownloadRoute = Parse<EpguDownloadRoute>(DownloadRoute),
                     DefaultCancelReason = CancelReason,
                 };
-                var http = new HttpPipelineOptions
-                {
-                    RequestsPerMinute = RequestsPerMinute,
-                    MaxRetries = MaxRetries,
-                    RetryBaseDelay = RetryDelay,
-                    Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                };
+                var http = HttpOptions();
                 // With -BaseUri, an explicit -Environment still names the contour behind it (e.g. a local GOST TLS tunnel to Production).
                 var environment = BaseUri != null && !MyInvocation.BoundParameters.ContainsKey(nameof(Environment)) ? EpguEnvironment.Custom : Parse<EpguEnvironment>(Environment);
                 var baseUri = BaseUri ?? EpguEnvironments.BaseUriOf(environment);
