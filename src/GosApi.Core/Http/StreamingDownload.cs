@@ -2,7 +2,7 @@ using System.IO;
 using System.Net.Http;
 using RestSharp;
 
-namespace GosApi.Epgu
+namespace GosApi.Http
 {
     /// <summary>
     /// Writes a successful response body straight to a file (never into memory); an error body is kept
