@@ -39,6 +39,18 @@
         'Get-ElectronicCertificateTask'
         'Receive-ElectronicCertificateTaskResult'
         'Wait-ElectronicCertificateTask'
+        'Connect-FnsMobileSign'
+        'New-FnsWorkflow'
+        'Invoke-FnsSigning'
+        'Get-FnsWorkflow'
+        'Wait-FnsWorkflow'
+        'Set-FnsWorkflowState'
+        'Remove-FnsWorkflow'
+        'Find-FnsIdentification'
+        'Get-FnsWorkflowDocument'
+        'Save-FnsDocument'
+        'ConvertFrom-FnsCallback'
+        'Receive-FnsCallback'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

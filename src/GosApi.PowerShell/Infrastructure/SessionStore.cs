@@ -2,6 +2,7 @@ using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using GosApi.ElectronicCertificates;
 using GosApi.Epgu;
+using GosApi.FnsMobileSign;
 
 namespace GosApi.PowerShell.Infrastructure
 {
@@ -17,6 +18,7 @@ namespace GosApi.PowerShell.Infrastructure
         {
             public EpguSession? Epgu;
             public ElectronicCertificateSession? ElectronicCertificate;
+            public FnsSession? Fns;
         }
 
         private static Sessions Current => ByRunspace.GetValue(Runspace.DefaultRunspace, _ => new Sessions());
@@ -25,6 +27,12 @@ namespace GosApi.PowerShell.Infrastructure
         {
             get => Current.Epgu;
             set => Current.Epgu = value;
+        }
+
+        public static FnsSession? Fns
+        {
+            get => Current.Fns;
+            set => Current.Fns = value;
         }
 
         public static ElectronicCertificateSession? ElectronicCertificate
