@@ -51,6 +51,18 @@
         'Save-FnsDocument'
         'ConvertFrom-FnsCallback'
         'Receive-FnsCallback'
+        'Get-FnsConfirmationDocument'
+        'Send-FnsConfirmationDocument'
+        'Get-FnsDocumentScan'
+        'Send-FnsDocumentScan'
+        'Set-FnsWorkflowCertificate'
+        'Find-FnsConsumer'
+        'New-FnsAgent'
+        'Set-FnsAgent'
+        'Get-FnsAgent'
+        'Send-FnsPushNotification'
+        'Revoke-FnsCertificate'
+        'Merge-FnsSignature'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
