@@ -41,4 +41,9 @@ public enum FaultKind
     TamperBody,
     /// <summary>Process the request normally, then leave out the response's x-jws-signature (ИС ЭС routes; others ignore it).</summary>
     DropSignature,
+    /// <summary>
+    /// Process the request normally (its effects stay), then abort the connection instead of sending the answer, so
+    /// that a client's retry has to rely on the service's idempotency. Works on every route.
+    /// </summary>
+    LoseResponse,
 }

@@ -1,6 +1,8 @@
 using GosApi.Sandbox.ElectronicCertificates;
 using GosApi.Sandbox.ElectronicCertificates.Domain;
 using GosApi.Sandbox.Esia;
+using GosApi.Sandbox.FnsMobileSign.Callbacks;
+using GosApi.Sandbox.FnsMobileSign.Domain;
 using GosApi.Sandbox.Infrastructure;
 
 namespace GosApi.Sandbox;
@@ -21,6 +23,9 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly TestCertificateAuthority _ca;
     private readonly EcClientRegistry _ecClients;
     private readonly PurchaseSimulator _ecPurchases;
+    private readonly FnsPartnerRegistry _fnsPartners;
+    private readonly FnsHooks _fnsHooks;
+    private readonly FnsCallbackQueue _fnsCallbacks;
     private int _disposed;
 
     private SandboxServer(WebApplication app, SandboxOptions options, Uri baseUri)
@@ -36,6 +41,9 @@ public sealed class SandboxServer : IAsyncDisposable
         _ca = app.Services.GetRequiredService<TestCertificateAuthority>();
         _ecClients = app.Services.GetRequiredService<EcClientRegistry>();
         _ecPurchases = app.Services.GetRequiredService<PurchaseSimulator>();
+        _fnsPartners = app.Services.GetRequiredService<FnsPartnerRegistry>();
+        _fnsHooks = app.Services.GetRequiredService<FnsHooks>();
+        _fnsCallbacks = app.Services.GetRequiredService<FnsCallbackQueue>();
     }
 
     /// <summary>Starts Kestrel on 127.0.0.1 with a free port.</summary>
@@ -105,6 +113,40 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <exception cref="InvalidOperationException">The certificate is blocked, has no such good, or not that much is left.</exception>
     public ElectronicCertificatePurchase SimulateElectronicCertificatePurchase(string certificateNumber, string? goodsCode = null, int quantity = 1, long? amount = null) =>
         _ecPurchases.Purchase(certificateNumber, goodsCode, quantity, amount);
+
+    /// <summary>
+    /// Registers a partner of the ФНС «Мобильная подпись» routes (/api/rb/…), or changes the password of an existing
+    /// one (keeping its data). Defaults: random username and password. Each partner sees only its own consumers,
+    /// workflows and agents.
+    /// </summary>
+    public FnsPartner RegisterFnsPartner(string? username = null, string? password = null) => _fnsPartners.Register(username, password);
+
+    /// <summary>Invalidates every token from POST /api/rb/auth (partners' and agents'): the next call with one gets 401.</summary>
+    public void ExpireFnsTokens() => _fnsPartners.ExpireTokens();
+
+    /// <summary>
+    /// Test hook: an identified consumer of the partner with an issued, confirmed sign certificate from the test CA
+    /// (one per legal entity when <paramref name="legalEntityInns"/> are given), ready for document signing.
+    /// Defaults: valid random ИНН, phone and СНИЛС.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such partner.</exception>
+    /// <exception cref="ArgumentException">An invalid ИНН, phone or СНИЛС.</exception>
+    public FnsConsumerInfo RegisterFnsConsumer(string partnerUsername, string? inn = null, string? phone = null, string? snils = null,
+        string lastName = "Иванов", string? ogrnip = null, IReadOnlyList<string>? legalEntityInns = null) =>
+        _fnsHooks.RegisterConsumer(partnerUsername, inn, phone, snils, lastName, ogrnip, legalEntityInns);
+
+    /// <summary>Test hook: the user refuses to sign — sign-rejected now, rejected 10 sandbox seconds later.</summary>
+    /// <exception cref="KeyNotFoundException">No such workflow.</exception>
+    /// <exception cref="InvalidOperationException">Not a document signing waiting for the signature.</exception>
+    public void RejectFnsSigning(long workflowId) => _fnsHooks.RejectSigning(workflowId);
+
+    /// <summary>Test hook: the workflow ends in state error with this error_code and error_message.</summary>
+    /// <exception cref="KeyNotFoundException">No such workflow.</exception>
+    /// <exception cref="InvalidOperationException">The workflow is already final.</exception>
+    public void FailFnsWorkflow(long workflowId, string errorCode, string message) => _fnsHooks.Fail(workflowId, errorCode, message);
+
+    /// <summary>Every callback delivery attempt so far, in order.</summary>
+    public IReadOnlyList<FnsCallbackDelivery> FnsCallbacks => _fnsCallbacks.Deliveries;
 
     internal Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
 

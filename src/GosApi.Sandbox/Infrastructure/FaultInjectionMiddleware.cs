@@ -40,10 +40,29 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
             case FaultKind.ExpireToken:
                 await Unauthorized.WriteAsync(context, "access token expired (injected fault)", expired: true);
                 break;
+            case FaultKind.LoseResponse:
+                await LoseResponseAsync(context);
+                break;
             case FaultKind.ResetConnection:
                 await ReadPartOfBodyAsync(context);
                 RequestRecordingMiddleware.Abort(context);
                 break;
+        }
+    }
+
+    /// <summary>Runs the request with the answer going nowhere, then drops the connection before anything is sent.</summary>
+    private async Task LoseResponseAsync(HttpContext context)
+    {
+        var original = context.Response.Body;
+        context.Response.Body = Stream.Null;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+            RequestRecordingMiddleware.Abort(context);
         }
     }
 

@@ -1,6 +1,7 @@
 using GosApi.Sandbox.ElectronicCertificates;
 using GosApi.Sandbox.Epgu;
 using GosApi.Sandbox.Esia;
+using GosApi.Sandbox.FnsMobileSign;
 
 namespace GosApi.Sandbox.Infrastructure;
 
@@ -36,6 +37,7 @@ internal static class SandboxApp
         services.AddSingleton(sp => new RateLimiter(options.RequestsPerMinute, sp.GetRequiredService<TimeProvider>()));
         services.AddEpgu();
         services.AddElectronicCertificates();
+        services.AddFnsMobileSign();
 
         var app = builder.Build();
         app.UseMiddleware<RequestRecordingMiddleware>();
@@ -48,6 +50,7 @@ internal static class SandboxApp
         app.MapEpgu();
         app.MapEsia();
         app.MapElectronicCertificates();
+        app.MapFnsMobileSign();
         app.MapFallback((HttpContext context) => Results.Json(
             new { code = "not_found", message = $"no sandbox endpoint for {context.Request.Method} {context.Request.Path}" },
             SandboxJson.Options, statusCode: StatusCodes.Status404NotFound));
