@@ -73,7 +73,7 @@ internal sealed class FnsPartnerRegistry
         lock (_gate) _tokens.TryGetValue(token, out caller);
         if (caller?.Agent is { } agent)
             lock (caller.Account.Gate)
-                if (!agent.IsActive) return null;
+                return caller.Account.Agents.TryGetValue(agent.Id, out var current) && current.IsActive ? caller with { Agent = current } : null;
         return caller;
     }
 
