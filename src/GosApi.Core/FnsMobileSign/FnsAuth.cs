@@ -37,6 +37,9 @@ namespace GosApi.FnsMobileSign
             this.password = password;
             this.login = login;
             SecretScrubber.Register(password);
+            // The login body carries the password JSON-escaped ("+", "<", Cyrillic… as \uXXXX): an echo of the raw body must be scrubbed too.
+            var escaped = System.Text.Json.Nodes.JsonValue.Create(password).ToJsonString();
+            SecretScrubber.Register(escaped.Substring(1, escaped.Length - 2));
             if (mode == FnsAuthentication.Basic)
             {
                 var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(username + ":" + password));

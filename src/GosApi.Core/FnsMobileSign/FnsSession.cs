@@ -60,7 +60,11 @@ namespace GosApi.FnsMobileSign
             var body = new JsonObject { ["username"] = username, ["password"] = password }.ToJsonString();
             var request = new RestRequest("api/rb/auth", Method.Post).AddStringBody(body, ContentType.Json);
             var response = await PublicPipeline.ExecuteAsync(request, new RequestTraits { Operation = "log in", SafeToRetry = true, Authenticated = false }, cancellationToken).ConfigureAwait(false);
-            var token = FnsReader.Result(response.Content, "log in").GetProperty("token").GetString();
+            var result = FnsReader.Result(response.Content, "log in");
+            // A malformed answer is an invalid response, not a KeyNotFound/InvalidOperation escaping from the JSON reader.
+            var token = result.ValueKind == System.Text.Json.JsonValueKind.Object && result.TryGetProperty("token", out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String
+                ? value.GetString()
+                : null;
             if (string.IsNullOrEmpty(token)) throw FnsReader.Shape("log in", "a token");
             return token!;
         }

@@ -135,7 +135,13 @@ namespace GosApi.FnsMobileSign.Requests
         {
             result.Add(Passport.ValidateSeries(Series = Series?.Replace(" ", string.Empty), prefix + "Series"));
             result.Add(Passport.ValidateNumber(Number = Number?.Trim(), prefix + "Number"));
-            if (full || !Rules.IsBlank(IssueCode)) result.Add(Passport.ValidateDivisionCode(IssueCode = IssueCode?.Trim(), prefix + "IssueCode"));
+            if (full || !Rules.IsBlank(IssueCode))
+            {
+                var error = Passport.ValidateDivisionCode(IssueCode = IssueCode?.Trim(), prefix + "IssueCode");
+                result.Add(error);
+                // The service takes the code only as NNN-NNN (the spec's "362-391"); "362391" and "362 391" are accepted and rewritten.
+                if (error == null) IssueCode = IssueCode!.Substring(0, 3) + "-" + IssueCode.Substring(IssueCode.Length - 3);
+            }
             if (full && Rules.IsBlank(IssuedBy)) result.Add(prefix + "IssuedBy", IssuedBy, "is required");
             if (full && !Issued.HasValue) result.Add(prefix + "Issued", null, "is required");
         }
