@@ -30,7 +30,7 @@ public class SandboxFixture : IAsyncLifetime
         return token;
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         Engine?.Dispose();
         if (Sandbox != null) await Sandbox.DisposeAsync();

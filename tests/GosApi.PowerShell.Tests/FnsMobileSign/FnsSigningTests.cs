@@ -1,0 +1,172 @@
+using GosApi.PowerShell.Tests.Infrastructure;
+using GosApi.Sandbox;
+using static GosApi.PowerShell.Tests.FnsMobileSign.FnsScripts;
+
+namespace GosApi.PowerShell.Tests.FnsMobileSign;
+
+/// <summary>Invoke-FnsSigning and the signing workflow end to end against the sandbox.</summary>
+public sealed class FnsSigningTests : IClassFixture<FnsFixture>, IDisposable
+{
+    private const string SignedType = "GosApi.FnsMobileSign.Models.FnsSignedDocument";
+    private const string WorkflowType = "GosApi.FnsMobileSign.Models.FnsWorkflow";
+    private readonly FnsFixture fx;
+    private readonly TestFiles files = new();
+
+    public FnsSigningTests(FnsFixture fx) => this.fx = fx;
+
+    public void Dispose()
+    {
+        fx.Sandbox.Faults.Clear();
+        files.Dispose();
+    }
+
+    private HostedResult Invoke(string script, Dictionary<string, object>? variables = null)
+    {
+        var all = new Dictionary<string, object> { ["dir"] = files.Root, ["consumer"] = fx.Signer.Id, ["inn"] = fx.Signer.Inn, ["phone"] = fx.Signer.Phone, ["ca"] = fx.CaFile };
+        if (variables != null) foreach (var pair in variables) all[pair.Key] = pair.Value;
+        return fx.Engine.Invoke(Helpers + script, all);
+    }
+
+    [Fact]
+    public void Signed_files_and_their_p7s_are_downloaded_and_verify_against_the_test_ca()
+    {
+        var result = Invoke(@"
+            $docs = (New-Doc 'Заявление о регистрации.txt'), (New-Doc 'usn.txt' 'УСН')
+            $out = Join-Path $dir 'signed'
+            $signed = Invoke-FnsSigning -Path $docs -ConsumerId $consumer -Wait -PollingIntervalSec 1 -Destination $out
+            $signed
+            $root = Import-GostCertificate -Path $ca
+            $signed | Test-GostSignature -TrustedRoot $root
+        ").AssertSuccess();
+
+        var signed = result.Output.OfType(SignedType);
+        Assert.Equal(2, signed.Count);
+        Assert.All(signed, s =>
+        {
+            Assert.Equal("Complete", s.Get<object>("State").ToString());
+            Assert.True(s.Get<bool>("IsSigned"));
+            Assert.True(File.Exists(s.Get<string>("Path")));
+            Assert.EndsWith(".p7s", s.Get<string>("SignaturePath"));
+            Assert.True(File.Exists(s.Get<string>("SignaturePath")));
+            Assert.StartsWith("fns://workflow/", s.Get<string>("DeepLink"));
+        });
+        Assert.Contains(signed, s => s.Get<string>("Title") == "Заявление о регистрации.txt");
+        var checks = result.Output.OfType("GosApi.Crypto.Cms.GostSignatureInfo");
+        Assert.Equal(2, checks.Count);
+        Assert.All(checks, c => Assert.True(c.Get<bool>("IsValid")));
+        var original = File.ReadAllText(Path.Combine(files.Root, "usn.txt"));
+        Assert.Equal(original, File.ReadAllText(Path.Combine(files.Root, "signed", "usn.txt")));
+    }
+
+    [Fact]
+    public void The_simplified_route_finds_the_signer_by_inn_and_phone()
+    {
+        var result = Invoke("Invoke-FnsSigning -Path (New-Doc 'a.txt') -Inn $inn -Phone ('8' + $phone.Substring(1)) -Wait -PollingIntervalSec 1").AssertSuccess();
+        var signed = result.Single(SignedType);
+        Assert.True(signed.Get<bool>("IsSigned"));
+        Assert.Contains(fx.Sandbox.Requests, r => r.Path == "/api/rb/workflow/fns" && r.StatusCode == 201);
+    }
+
+    [Fact]
+    public void A_refusal_and_an_error_come_back_as_clear_results()
+    {
+        var refused = Invoke("$w = New-FnsWorkflow -Type DocumentSigning -ConsumerId $consumer -Path (New-Doc 'r.txt'); $w.Id").AssertSuccess();
+        var refusedId = Convert.ToInt64(refused.Output.Single().BaseObject);
+        fx.Sandbox.RejectFnsSigning(refusedId);
+        var failed = Invoke("$w = New-FnsWorkflow -Type DocumentSigning -ConsumerId $consumer -Path (New-Doc 'f.txt'); $w.Id").AssertSuccess();
+        var failedId = Convert.ToInt64(failed.Output.Single().BaseObject);
+        fx.Sandbox.FailFnsWorkflow(failedId, "SIGN_ERROR", "Сертификат отозван");
+
+        var result = Invoke("Wait-FnsWorkflow -Id $a -PollingIntervalSec 1; Wait-FnsWorkflow -Id $b -PollingIntervalSec 1",
+            new() { ["a"] = refusedId, ["b"] = failedId }).AssertSuccess();
+        var workflows = result.Output.OfType(WorkflowType);
+        Assert.Equal("rejected", workflows[0].Get<string>("StateName"));
+        Assert.False(workflows[0].Get<bool>("IsSuccessful"));
+        Assert.Equal("error", workflows[1].Get<string>("StateName"));
+        Assert.Equal("Сертификат отозван", workflows[1].Get<string>("ErrorMessage"));
+        Assert.Equal("SIGN_ERROR", workflows[1].Get<string>("ErrorCode"));
+    }
+
+    [Theory]
+    [InlineData("reject", "Rejected", "FnsMobileSign.SigningRejected", "refused")]
+    [InlineData("fail", "Error", "FnsMobileSign.SigningFailed", "Сертификат отозван")]
+    public void Invoke_reports_a_refused_or_failed_signing_as_an_error_with_per_document_results(string outcome, string state, string errorId, string text)
+    {
+        // The workflow is made first and its outcome forced; Invoke-FnsSigning with the same external_id gets that
+        // workflow back (idempotency) and reports how it ended.
+        var externalId = Guid.NewGuid().ToString();
+        var created = Invoke("(New-FnsWorkflow -Type DocumentSigning -ConsumerId $consumer -Path (New-Doc 'z.txt') -ExternalId $ext).Id",
+            new() { ["ext"] = externalId }).AssertSuccess();
+        var id = Convert.ToInt64(created.Output.Single().BaseObject);
+        if (outcome == "reject") fx.Sandbox.RejectFnsSigning(id);
+        else fx.Sandbox.FailFnsWorkflow(id, "SIGN_ERROR", "Сертификат отозван");
+
+        var result = Invoke("Invoke-FnsSigning -Path (New-Doc 'z.txt') -ConsumerId $consumer -ExternalId $ext -Wait -PollingIntervalSec 1 -Destination (Join-Path $dir 'never')",
+            new() { ["ext"] = externalId });
+        Assert.True(result.Terminating == null, result.Terminating?.ToString() + " " + string.Join("; ", result.AllErrors.Select(e => e.FullyQualifiedErrorId + ": " + e)));
+        var document = result.Single(SignedType);
+        Assert.Equal(state, document.Get<object>("State").ToString());
+        Assert.False(document.Get<bool>("IsSigned"));
+        Assert.True(string.IsNullOrEmpty(document.Get<string>("SignaturePath")));
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith(errorId, error.FullyQualifiedErrorId);
+        Assert.Contains(text, error.ToString());
+        Assert.Contains(id.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void A_create_retried_after_a_lost_answer_makes_one_workflow_not_two()
+    {
+        fx.Sandbox.Faults.Add(new FaultRule { Kind = FaultKind.LoseResponse, PathPrefix = "/api/rb/workflow", Method = "POST", Count = 1 });
+        var externalId = Guid.NewGuid().ToString();
+        var before = fx.Sandbox.Requests.Count(r => r.Method == "POST" && r.Path == "/api/rb/workflow");
+        var result = Invoke("New-FnsWorkflow -Type DocumentSigning -ConsumerId $consumer -Path (New-Doc 'once.txt') -ExternalId $ext",
+            new() { ["ext"] = externalId }).AssertSuccess();
+        var workflow = result.Single(WorkflowType);
+        Assert.Equal(externalId, workflow.Get<string>("ExternalId"));
+        Assert.True(workflow.Get<bool>("IsExisting")); // the retry got the workflow the lost answer had made
+        Assert.Equal(2, fx.Sandbox.Requests.Count(r => r.Method == "POST" && r.Path == "/api/rb/workflow") - before);
+        var listed = Invoke("@(Get-FnsWorkflow -ConsumerId $consumer -Type DocumentSigning | Where-Object ExternalId -eq $ext).Count",
+            new() { ["ext"] = externalId }).AssertSuccess();
+        Assert.Equal(1, Convert.ToInt32(listed.Output.Single().BaseObject));
+    }
+
+    [Fact]
+    public void The_external_id_is_generated_when_absent_and_a_repeat_with_it_returns_the_same_workflow()
+    {
+        var result = Invoke(@"
+            $doc = New-Doc 'same.txt'
+            $first = New-FnsWorkflow -Type DocumentSigning -ConsumerId $consumer -Path $doc
+            $again = New-FnsWorkflow -Type DocumentSigning -ConsumerId $consumer -Path $doc -ExternalId $first.ExternalId
+            $first; $again
+        ").AssertSuccess();
+        var workflows = result.Output.OfType(WorkflowType);
+        Assert.Matches("^[0-9a-f-]{36}$", workflows[0].Get<string>("ExternalId"));
+        Assert.Equal(workflows[0].Get<long>("Id"), workflows[1].Get<long>("Id"));
+        Assert.False(workflows[0].Get<bool>("IsExisting"));
+        Assert.True(workflows[1].Get<bool>("IsExisting"));
+    }
+
+    [Fact]
+    public void Documents_are_listed_and_saved_by_pipeline()
+    {
+        var result = Invoke(@"
+            $w = Invoke-FnsSigning -Path (New-Doc 'p.txt') -ConsumerId $consumer -Wait -PollingIntervalSec 1 | Select-Object -First 1
+            Get-FnsWorkflowDocument -WorkflowId $w.WorkflowId | Save-FnsDocument -Destination (Join-Path $dir 'saved')
+        ").AssertSuccess();
+        var saved = result.Output.Select(o => o.BaseObject).OfType<FileInfo>().Select(f => f.Name).ToList();
+        Assert.Contains("p.txt", saved);
+        Assert.Contains("p.txt.p7s", saved);
+    }
+
+    [Fact]
+    public void More_than_fifty_files_or_a_missing_file_are_refused_before_any_request()
+    {
+        var before = fx.ApiRequests;
+        var many = Invoke("$docs = 1..51 | ForEach-Object { New-Doc \"d$_.txt\" }; Invoke-FnsSigning -Path $docs -ConsumerId $consumer");
+        var missing = Invoke("Invoke-FnsSigning -Path (Join-Path $dir 'nope.pdf') -ConsumerId $consumer");
+        Assert.Equal(before, fx.ApiRequests);
+        Assert.Contains("at most 50 files", many.AllErrors.Last().ToString());
+        Assert.Contains(missing.AllErrors, e => e.ToString().Contains("not found", StringComparison.Ordinal));
+    }
+}
