@@ -47,6 +47,7 @@ namespace GosApi.FnsMobileSign
                     if (timedOut)
                         throw new GosApiException(GosApiService.FnsMobileSign, GosApiErrorKind.Timeout, $"workflow {workflow.Id} is still {final.StateName} after {options.Timeout.TotalSeconds:0} s")
                         {
+                            ApiCode = "WaitTimeout",
                             EntityId = "workflow " + workflow.Id,
                             Hint = "Wait again with Wait-FnsWorkflow; the client may still sign.",
                         };

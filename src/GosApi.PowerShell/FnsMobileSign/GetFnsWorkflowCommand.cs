@@ -5,7 +5,7 @@ using GosApi.PowerShell.Infrastructure;
 namespace GosApi.PowerShell.FnsMobileSign
 {
     /// <summary>GET workflow/{id}/full by id, or the paged list by client and type (every page).</summary>
-    [Cmdlet(VerbsCommon.Get, "FnsWorkflow", DefaultParameterSetName = ByIdSet)]
+    [Cmdlet(VerbsCommon.Get, "FnsWorkflow", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(FnsWorkflow))]
     public sealed class GetFnsWorkflowCommand : FnsCmdlet
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using GosApi.FnsMobileSign;
 using GosApi.FnsMobileSign.Models;
@@ -19,10 +20,20 @@ namespace GosApi.PowerShell.FnsMobileSign
         private const string ConsumerSet = "Consumer";
         private const string InnSet = "InnAndPhone";
         private readonly List<string> paths = new List<string>();
+        private readonly List<string> literalPaths = new List<string>();
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName", "PSPath")]
-        public string[] Path { get; set; } = null!;
+        /// <summary>Files to sign; wildcards allowed.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true)]
+        public string[]? Path { get; set; }
+
+        /// <summary>Files to sign, taken literally.</summary>
+        [Parameter]
+        [Alias("PSPath")]
+        public string[]? LiteralPath { get; set; }
+
+        /// <summary>Files piped from Get-ChildItem or Get-Item (taken literally).</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public System.IO.FileInfo[]? InputObject { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = ConsumerSet)]
         public string ConsumerId { get; set; } = null!;
@@ -53,14 +64,21 @@ namespace GosApi.PowerShell.FnsMobileSign
         [Parameter] public string? Destination { get; set; }
         [Parameter] public SwitchParameter Force { get; set; }
 
-        protected override void ProcessRecord() => paths.AddRange(Path);
+        protected override void ProcessRecord()
+        {
+            // A piped FileInfo also binds to -Path (as its text): take it literally and ignore that copy.
+            if (InputObject != null) literalPaths.AddRange(InputObject.Select(f => f.FullName));
+            else if (Path != null) paths.AddRange(Path);
+            if (LiteralPath != null) literalPaths.AddRange(LiteralPath);
+        }
 
         protected override void EndProcessing()
         {
             FnsWorkflow? created = null;
             try
             {
-                var files = Uploads(paths);
+                var files = Uploads(paths.Distinct(StringComparer.Ordinal), literal: false).Concat(Uploads(literalPaths.Distinct(StringComparer.Ordinal), literal: true)).ToList();
+                if (files.Count == 0) throw new ArgumentException("Path: give the files to sign (-Path or -LiteralPath, or pipe Get-ChildItem).", "Path");
                 var legalEntity = string.IsNullOrWhiteSpace(LegalEntityInn) ? null : new FnsLegalEntityData { Inn = LegalEntityInn };
                 Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<FnsWorkflow>> create;
                 string externalId;

@@ -31,9 +31,9 @@ namespace GosApi.PowerShell.FnsMobileSign
         [Alias("Consumer")]
         public string? ConsumerId { get; set; }
 
-        [Parameter] public int? Scenario { get; set; }
-        [Parameter] public Uri? Callback { get; set; }
-        [Parameter] public string? ExternalId { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public int? Scenario { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public Uri? Callback { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? ExternalId { get; set; }
 
         // The person to register (Identification).
         [Parameter(ParameterSetName = WorkflowSet, ValueFromPipelineByPropertyName = true)] public string? LastName { get; set; }
@@ -99,7 +99,11 @@ namespace GosApi.PowerShell.FnsMobileSign
                     return;
                 }
                 var request = Build(files);
-                request.Validate().ThrowIfInvalid();
+                var result = request.Validate();
+                if (request.Type != FnsWorkflowType.Identification && FnsParameterMapping.Any(Inn, Phone, Snils, LastName, PassportNumber))
+                    result.Add(FnsParameterMapping.Any(Inn) ? "Inn" : FnsParameterMapping.Any(Phone) ? "Phone" : "LastName", null,
+                        "person fields go only with -Type Identification (or -Simplified for -Inn and -Phone)");
+                result.ThrowIfInvalid();
                 var externalId = request.EnsureExternalId();
                 WriteVerbose($"external_id {externalId}: repeating this command with -ExternalId {externalId} returns the same workflow.");
                 if (!ShouldProcess($"{Type} workflow for {(request.Person != null ? request.Person.LastName + " " + request.Person.FirstName : "client " + ConsumerId)} (external_id {externalId})", "create")) return;
@@ -146,11 +150,12 @@ namespace GosApi.PowerShell.FnsMobileSign
 
         private FnsLegalEntityData? LegalEntity()
         {
-            if (!FnsParameterMapping.Any(LegalEntityInn, LegalEntityName, LegalEntityOgrn, LegalEntityKpp, LegalEntityPosition)) return null;
+            if (!FnsParameterMapping.Any(LegalEntityInn, LegalEntityName, LegalEntityOgrn, LegalEntityKpp, LegalEntityPosition, LegalEntityDivision,
+                LegalEntityRegion, LegalEntityCity, LegalEntityStreet, LegalEntityHouse, LegalEntityOffice)) return null;
             return new FnsLegalEntityData
             {
                 Inn = LegalEntityInn, Name = LegalEntityName, Ogrn = LegalEntityOgrn, Kpp = LegalEntityKpp, Division = LegalEntityDivision, Position = LegalEntityPosition,
-                Address = FnsParameterMapping.Any(LegalEntityRegion, LegalEntityCity)
+                Address = FnsParameterMapping.Any(LegalEntityRegion, LegalEntityCity, LegalEntityStreet, LegalEntityHouse, LegalEntityOffice)
                     ? new FnsAddress { Type = "legal", Region = LegalEntityRegion, City = LegalEntityCity, Street = LegalEntityStreet, House = LegalEntityHouse, Apartment = LegalEntityOffice }
                     : null,
             };

@@ -26,10 +26,10 @@ namespace GosApi.PowerShell.Infrastructure
         /// The files of -Path (wildcards allowed) as uploads. A path that matches nothing is an error and nothing is
         /// sent: a signing request must never go out with a file silently missing.
         /// </summary>
-        protected IReadOnlyList<FnsDocumentUpload> Uploads(IEnumerable<string>? paths)
+        protected IReadOnlyList<FnsDocumentUpload> Uploads(IEnumerable<string>? paths, bool literal = false)
         {
-            if (paths == null) return new FnsDocumentUpload[0];
-            var (found, missing) = ResolveFilePaths(paths, literal: false);
+            if (paths == null || !paths.Any()) return new FnsDocumentUpload[0];
+            var (found, missing) = ResolveFilePaths(paths, literal);
             if (missing > 0) throw new System.ArgumentException($"Path: {missing} of the files were not found (see the errors above); nothing was sent.", "Path");
             return found.Select(p => FnsDocumentUpload.FromFile(p)).ToList();
         }

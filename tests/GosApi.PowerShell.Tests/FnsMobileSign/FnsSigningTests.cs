@@ -59,6 +59,17 @@ public sealed class FnsSigningTests : IClassFixture<FnsFixture>, IDisposable
     }
 
     [Fact]
+    public void Files_piped_from_Get_ChildItem_are_taken_literally()
+    {
+        var result = Invoke(@"
+            $sub = New-Item -ItemType Directory -Path (Join-Path $dir 'lit') -Force
+            [System.IO.File]::WriteAllText((Join-Path $sub.FullName 'act[1].txt'), 'Акт')
+            Get-ChildItem -LiteralPath $sub.FullName | Invoke-FnsSigning -ConsumerId $consumer
+        ").AssertSuccess();
+        Assert.Equal("act_1_.txt", result.Single(SignedType).Get<string>("Title")); // the spec allows only [\w\s.()-] in titles
+    }
+
+    [Fact]
     public void The_simplified_route_finds_the_signer_by_inn_and_phone()
     {
         var result = Invoke("Invoke-FnsSigning -Path (New-Doc 'a.txt') -Inn $inn -Phone ('8' + $phone.Substring(1)) -Wait -PollingIntervalSec 1").AssertSuccess();

@@ -72,6 +72,8 @@ namespace GosApi.FnsMobileSign.Models
     public sealed class FnsConsumer
     {
         public string? Id { get; internal set; }
+        /// <summary>The same as <see cref="Id"/>, so that a client pipes into -ConsumerId.</summary>
+        public string? ConsumerId => Id;
         public string? LastName { get; internal set; }
         public string? FirstName { get; internal set; }
         public string? MiddleName { get; internal set; }

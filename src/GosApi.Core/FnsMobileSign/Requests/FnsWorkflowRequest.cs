@@ -69,6 +69,7 @@ namespace GosApi.FnsMobileSign.Requests
                 else CheckHttpUri(result, "Url", ExternalActivityUrl);
             }
             else if (ExternalActivityUrl != null) result.Add("Url", ExternalActivityUrl.ToString(), "goes only with an external activity");
+            if (ExternalActivityHeaders.Count > 0 && ExternalActivityUrl == null) result.Add("Header", null, "goes only with -Url of an external activity");
             return result;
         }
 
