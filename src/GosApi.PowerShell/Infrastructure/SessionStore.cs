@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using GosApi.ElectronicCertificates;
 using GosApi.Epgu;
 using GosApi.FnsMobileSign;
+using GosApi.Uc;
 
 namespace GosApi.PowerShell.Infrastructure
 {
@@ -19,6 +20,7 @@ namespace GosApi.PowerShell.Infrastructure
             public EpguSession? Epgu;
             public ElectronicCertificateSession? ElectronicCertificate;
             public FnsSession? Fns;
+            public UcSession? Uc;
         }
 
         private static Sessions Current => ByRunspace.GetValue(Runspace.DefaultRunspace, _ => new Sessions());
@@ -27,6 +29,12 @@ namespace GosApi.PowerShell.Infrastructure
         {
             get => Current.Epgu;
             set => Current.Epgu = value;
+        }
+
+        public static UcSession? Uc
+        {
+            get => Current.Uc;
+            set => Current.Uc = value;
         }
 
         public static FnsSession? Fns
