@@ -24,6 +24,12 @@ namespace GosApi.Uc.Models
         public IReadOnlyList<string> DocumentTypes { get; internal set; } = Array.Empty<string>();
         public string FullName => Info.FullName;
         public override string ToString() => $"{RequestId} {FullName}: {StatusId} {StatusMeaning}";
+
+        /// <summary>A request just created: its id and data; the service keeps it in 22 «Обработка системы» for a while.</summary>
+        public static UcRequest Created(long requestId, UcRequestInfo info) => new UcRequest
+        {
+            RequestId = requestId, Info = info, Status = UcRequestStatus.SystemProcessing, StatusId = (int)UcRequestStatus.SystemProcessing, CreateDate = DateTime.Now,
+        };
     }
 
     /// <summary>A certificate of the applicant the FNS already has (existingCertsInFNS).</summary>

@@ -1,0 +1,89 @@
+using System;
+using System.Management.Automation;
+using GosApi.PowerShell.Infrastructure;
+using GosApi.Uc.Models;
+
+namespace GosApi.PowerShell.Uc
+{
+    /// <summary>
+    /// New-, Set- and Submit-UcRequest: the "info" fields of a request as parameters that also bind from objects
+    /// with the spec's names (e.g. Import-Csv rows with lastName, passportSerial, snils…).
+    /// </summary>
+    public abstract class UcRequestInfoCmdlet : UcCmdlet
+    {
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("Person", "Entrepreneur", "LegalEntity", "1", "2", "3")]
+        public string? Type { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? LastName { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? FirstName { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? MiddleName { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? Gender { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public DateTime? BirthDate { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? PassportSerial { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? PassportNumber { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public DateTime? PassportDate { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? PassportCode { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? PassportDivision { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? Snils { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? Inn { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? PersonInn { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? Ogrn { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? Ogrnip { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? Kpp { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? Email { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? Phone { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? CompanyPhone { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public int? Region { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? City { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? Address { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)][Alias("Index")] public string? PostalCode { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public int? RegionLaw { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? CityLaw { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? AddressLaw { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? Company { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? CompanyFull { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? Position { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? Department { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? HeadLastName { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? HeadFirstName { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? HeadMiddleName { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? HeadPosition { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? BasisOfActs { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)][Alias("Products")] public int[]? Product { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public SwitchParameter OfferJoining { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("Personal", "RemoteWithQualifiedSignature", "0", "1")]
+        public string? IdentificationKind { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)] public SwitchParameter ForInfoSys { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)][Alias("IdSmevSNILS")] public long? IdSmevSnils { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)][Alias("IdSmevINNFL")] public long? IdSmevInnFl { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public long? IdSmevMvd { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)][Alias("IdSmevEGRIP")] public long? IdSmevEgrip { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)][Alias("IdSmevEGRUL")] public long? IdSmevEgrul { get; set; }
+
+        /// <summary>Whether any request field was given (to refuse them where they do not apply).</summary>
+        protected bool AnyInfoGiven => Type != null || LastName != null || FirstName != null || Snils != null || Inn != null || PassportNumber != null || Company != null;
+
+        protected UcRequestInfo BuildInfo()
+        {
+            var info = new UcRequestInfo
+            {
+                Type = Type switch { "Entrepreneur" or "2" => UcApplicantType.Entrepreneur, "LegalEntity" or "3" => UcApplicantType.LegalEntity, _ => UcApplicantType.Person },
+                LastName = LastName, FirstName = FirstName, MiddleName = MiddleName, Gender = Gender, BirthDate = BirthDate,
+                PassportSerial = PassportSerial, PassportNumber = PassportNumber, PassportDate = PassportDate, PassportCode = PassportCode, PassportDivision = PassportDivision,
+                Snils = Snils, Inn = Inn, PersonInn = PersonInn, Ogrn = Ogrn, Ogrnip = Ogrnip, Kpp = Kpp, Email = Email, Phone = Phone, CompanyPhone = CompanyPhone,
+                Region = Region, City = City, Address = Address, Index = PostalCode, RegionLaw = RegionLaw, CityLaw = CityLaw, AddressLaw = AddressLaw,
+                Company = Company, CompanyFull = CompanyFull, Position = Position, Department = Department,
+                HeadLastName = HeadLastName, HeadFirstName = HeadFirstName, HeadMiddleName = HeadMiddleName, HeadPosition = HeadPosition, BasisOfActs = BasisOfActs,
+                OfferJoining = OfferJoining, IdentificationKind = IdentificationKind == "RemoteWithQualifiedSignature" || IdentificationKind == "1" ? 1 : 0,
+                ForInfoSys = ForInfoSys ? true : (bool?)null,
+                IdSmevSnils = IdSmevSnils, IdSmevInnFl = IdSmevInnFl, IdSmevMvd = IdSmevMvd, IdSmevEgrip = IdSmevEgrip, IdSmevEgrul = IdSmevEgrul,
+            };
+            if (Product != null) info.Products.AddRange(Product);
+            return info;
+        }
+    }
+}
