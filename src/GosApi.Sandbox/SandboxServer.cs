@@ -4,6 +4,7 @@ using GosApi.Sandbox.Esia;
 using GosApi.Sandbox.FnsMobileSign.Callbacks;
 using GosApi.Sandbox.FnsMobileSign.Domain;
 using GosApi.Sandbox.Infrastructure;
+using GosApi.Sandbox.Uc.Domain;
 
 namespace GosApi.Sandbox;
 
@@ -26,6 +27,7 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly FnsPartnerRegistry _fnsPartners;
     private readonly FnsHooks _fnsHooks;
     private readonly FnsCallbackQueue _fnsCallbacks;
+    private readonly UcStore _uc;
     private int _disposed;
 
     private SandboxServer(WebApplication app, SandboxOptions options, Uri baseUri)
@@ -44,6 +46,7 @@ public sealed class SandboxServer : IAsyncDisposable
         _fnsPartners = app.Services.GetRequiredService<FnsPartnerRegistry>();
         _fnsHooks = app.Services.GetRequiredService<FnsHooks>();
         _fnsCallbacks = app.Services.GetRequiredService<FnsCallbackQueue>();
+        _uc = app.Services.GetRequiredService<UcStore>();
     }
 
     /// <summary>Starts Kestrel on 127.0.0.1 with a free port.</summary>
@@ -147,6 +150,22 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>Every callback delivery attempt so far, in order.</summary>
     public IReadOnlyList<FnsCallbackDelivery> FnsCallbacks => _fnsCallbacks.Deliveries;
+
+    /// <summary>
+    /// Registers a manager of the УЦ «Основание» routes (/api/external/v2/…), or changes the password of an existing
+    /// one (keeping its requests). Defaults: a random e-mail-like login and a random password. Each manager sees only
+    /// its own requests.
+    /// </summary>
+    public UcManager RegisterUcManager(string? login = null, string? password = null) => _uc.Register(login, password);
+
+    /// <summary>Test hook: the УЦ refuses the request — status 5 «Отказ» with this comment (shown by request/list and view).</summary>
+    /// <exception cref="KeyNotFoundException">No such request.</exception>
+    /// <exception cref="InvalidOperationException">The request is already 4 «Готово» or 5 «Отказ».</exception>
+    public void RefuseUcRequest(long requestId, string comment) => _uc.Refuse(requestId, comment);
+
+    /// <summary>Test hook: the files request/attach_file accepted for the request, in order (refused uploads are not listed).</summary>
+    /// <exception cref="KeyNotFoundException">No such request.</exception>
+    public IReadOnlyList<UcAttachment> UcAttachments(long requestId) => _uc.Attachments(requestId);
 
     internal Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
 

@@ -113,7 +113,7 @@ internal sealed partial class TestCertificateAuthority
             publicKey = pair.Public;
         }
 
-        var subject = SubjectName(request);
+        var subject = request.Subject ?? SubjectName(request);
         var spki = Gost.EncodePublicKey(publicKey);
         var generator = new X509V3CertificateGenerator();
         var serial = NewSerial(random);

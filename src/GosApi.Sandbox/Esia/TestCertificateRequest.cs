@@ -27,6 +27,9 @@ public sealed class TestCertificateRequest
     /// <summary>Default: one year after now. A past value gives an expired certificate.</summary>
     public DateTimeOffset? NotAfter { get; set; }
 
+    /// <summary>Exact subject (e.g. copied from a PKCS#10); replaces CommonName, Organization, Ogrn and Inn when set.</summary>
+    internal Org.BouncyCastle.Asn1.X509.X509Name? Subject { get; set; }
+
     /// <summary>Password of the PKCS#12 (PBES2, AES-256-CBC, HMAC-SHA-256).</summary>
     public string Password { get; set; } = "sandbox";
 }

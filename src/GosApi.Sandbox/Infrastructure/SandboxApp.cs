@@ -2,6 +2,7 @@ using GosApi.Sandbox.ElectronicCertificates;
 using GosApi.Sandbox.Epgu;
 using GosApi.Sandbox.Esia;
 using GosApi.Sandbox.FnsMobileSign;
+using GosApi.Sandbox.Uc;
 
 namespace GosApi.Sandbox.Infrastructure;
 
@@ -38,6 +39,7 @@ internal static class SandboxApp
         services.AddEpgu();
         services.AddElectronicCertificates();
         services.AddFnsMobileSign();
+        services.AddUc();
 
         var app = builder.Build();
         app.UseMiddleware<RequestRecordingMiddleware>();
@@ -51,6 +53,7 @@ internal static class SandboxApp
         app.MapEsia();
         app.MapElectronicCertificates();
         app.MapFnsMobileSign();
+        app.MapUc();
         app.MapFallback((HttpContext context) => Results.Json(
             new { code = "not_found", message = $"no sandbox endpoint for {context.Request.Method} {context.Request.Path}" },
             SandboxJson.Options, statusCode: StatusCodes.Status404NotFound));
