@@ -68,6 +68,14 @@
         'Send-FnsPushNotification'
         'Revoke-FnsCertificate'
         'Merge-FnsSignature'
+        'Get-UcRequestStatus'
+        'Wait-UcRequest'
+        'Add-UcRequestFile'
+        'Add-UcRequestCertificate'
+        'Get-UcProduct'
+        'Save-UcRequestResult'
+        'Get-UcClientDocument'
+        'Find-UcFnsCertificate'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
