@@ -21,7 +21,7 @@ namespace GosApi.Uc
     public sealed class UcClient
     {
         public const int FnsFindPageSize = 100;
-        private const string FilePlaceholder = "\u0001file\u0001";
+        private const string FilePlaceholder = "__gosapi_file_content_5f0c2a__"; // plain ASCII: JSON writes it unescaped
         private readonly UcSession session;
 
         public UcClient(UcSession session) { this.session = session ?? throw new ArgumentNullException(nameof(session)); }

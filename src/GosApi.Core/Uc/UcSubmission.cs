@@ -199,7 +199,7 @@ namespace GosApi.Uc
                 result.Steps = steps.ToArray();
                 return result;
             }
-            catch (GosApiException ex) when (requestId != 0 && ex.EntityId == null)
+            catch (GosApiException ex) when (requestId != 0 && (ex.Hint == null || ex.Hint.IndexOf("Submit-UcRequest", StringComparison.Ordinal) < 0))
             {
                 throw ex.WithEntityId("request " + requestId, $"УЦ request {requestId} exists; run Submit-UcRequest -RequestId {requestId} again to continue from the first step not done.");
             }

@@ -58,11 +58,11 @@ namespace GosApi.PowerShell.Uc
         public string? IdentificationKind { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)] public SwitchParameter ForInfoSys { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)][Alias("IdSmevSNILS")] public long? IdSmevSnils { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)][Alias("IdSmevINNFL")] public long? IdSmevInnFl { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public long? IdSmevSnils { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public long? IdSmevInnFl { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public long? IdSmevMvd { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)][Alias("IdSmevEGRIP")] public long? IdSmevEgrip { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)][Alias("IdSmevEGRUL")] public long? IdSmevEgrul { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public long? IdSmevEgrip { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public long? IdSmevEgrul { get; set; }
 
         /// <summary>Whether any request field was given (to refuse them where they do not apply).</summary>
         protected bool AnyInfoGiven => Type != null || LastName != null || FirstName != null || Snils != null || Inn != null || PassportNumber != null || Company != null;
