@@ -53,7 +53,7 @@ public sealed class UcFlowTests
     [Fact]
     public async Task Pem_request_and_pem_text_of_the_signed_request_are_accepted()
     {
-        await using var api = await UcApi.StartAsync();
+        await using var api = await UcApi.StartAsync(clockSpeed: 30); // issuing takes 2 s real time: room for the repeats
         var id = await api.CreateReadyAsync(UcApi.Person());
         var archive = UcApi.PersonArchive();
         var employee = api.Signer();
