@@ -11,8 +11,8 @@
                sandbox started for them. Prints "Total: N passed, N failed" and exits non-zero on failure.
       Docs     Refreshes docs/GosApi from the cmdlets with PlatyPS when it is installed, then compiles the help.
       Package  Release build, then out/GosApi-<version>.zip of the staged module.
-      Demo     Build, start the sandbox, run samples/epgu-end-to-end.ps1, samples/electronic-certificate.ps1 and
-               samples/fns-mobile-sign.ps1 against it, stop the sandbox.
+      Demo     Build, start the sandbox, run samples/epgu-end-to-end.ps1, samples/electronic-certificate.ps1,
+               samples/fns-mobile-sign.ps1 and samples/uc-certificate.ps1 against it, stop the sandbox.
 
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
@@ -181,6 +181,7 @@ function Invoke-Demo {
         & (Join-Path $root 'samples/epgu-end-to-end.ps1') -BaseUri $sandbox.Uri
         & (Join-Path $root 'samples/electronic-certificate.ps1') -SandboxUri $sandbox.Uri
         & (Join-Path $root 'samples/fns-mobile-sign.ps1') -BaseUri $sandbox.Uri
+        & (Join-Path $root 'samples/uc-certificate.ps1') -SandboxUri $sandbox.Uri
     }
     finally {
         Stop-Sandbox $sandbox
