@@ -23,8 +23,8 @@ namespace GosApi.PowerShell.Uc
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Ogrn { get; set; }
 
+        /// <summary>Binds OgrnIp of a piped object too (names are case-insensitive).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("OgrnIp")]
         public string? Ogrnip { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
