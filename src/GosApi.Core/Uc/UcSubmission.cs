@@ -199,9 +199,11 @@ namespace GosApi.Uc
                 result.Steps = steps.ToArray();
                 return result;
             }
-            catch (GosApiException ex) when (requestId != 0 && (ex.Hint == null || ex.Hint.IndexOf("Submit-UcRequest", StringComparison.Ordinal) < 0))
+            catch (GosApiException ex) when (requestId != 0 && (ex.EntityId == null || ex.Hint == null || ex.Hint.IndexOf("Submit-UcRequest", StringComparison.Ordinal) < 0))
             {
-                throw ex.WithEntityId("request " + requestId, $"УЦ request {requestId} exists; run Submit-UcRequest -RequestId {requestId} again to continue from the first step not done.");
+                // Always name the request; add the advice unless the error already gives its own (timeout, missing PKCS#10).
+                var advised = ex.Hint != null && ex.Hint.IndexOf("Submit-UcRequest", StringComparison.Ordinal) >= 0;
+                throw ex.WithEntityId("request " + requestId, advised ? null : $"УЦ request {requestId} exists; run Submit-UcRequest -RequestId {requestId} again to continue from the first step not done.");
             }
         }
 

@@ -142,10 +142,13 @@ namespace GosApi.Uc.Models
             r.Add(Validation.Inn.Validate(value!.Trim(), field, kind));
         }
 
+        /// <summary>XXXXXX, XXX-XXX and XXX XXX (the spec's three forms) become XXX-XXX; anything else is left for the check to refuse.</summary>
         private static string NormalizeDivisionCode(string code)
         {
-            var digits = new string(code.Where(char.IsDigit).ToArray());
-            return digits.Length == 6 ? digits.Substring(0, 3) + "-" + digits.Substring(3) : code.Trim();
+            var text = code.Trim();
+            var ok = (text.Length == 6 && text.All(c => c >= '0' && c <= '9'))
+                || (text.Length == 7 && (text[3] == '-' || text[3] == ' ') && text.Remove(3, 1).All(c => c >= '0' && c <= '9'));
+            return ok ? text.Replace(" ", string.Empty).Replace("-", string.Empty).Insert(3, "-") : text;
         }
 
         internal JsonObject ToJson()
