@@ -75,6 +75,7 @@ namespace GosApi.Uc
         private readonly UcSubmissionOptions options;
         private readonly IProgress<UcSubmissionStep>? progress;
         private readonly List<UcSubmissionStep> steps = new List<UcSubmissionStep>();
+        private string? journalKeyPath;
 
         public UcSubmission(UcClient client, UcSubmissionOptions options, IProgress<UcSubmissionStep>? progress = null)
         {
@@ -132,6 +133,7 @@ namespace GosApi.Uc
 
                 if (status == UcRequestStatus.SendingDocuments)
                 {
+                    view = await WaitForFnsCheckAsync(requestId, view, cancellationToken).ConfigureAwait(false);
                     var archive = PrepareArchive(directory, requestId, type, view.FnsCertificateCheck == UcFnsCertificateCheck.Found);
                     var sha = Sha256(archive);
                     if (journal.Has("archive") && journal.ArchiveSha256 == sha) Report(requestId, "archive", "archive attached (type 8)", skipped: true);
@@ -160,10 +162,13 @@ namespace GosApi.Uc
                 var requestPath = Path.Combine(directory, requestId + ".p10");
                 if (status == UcRequestStatus.GeneratingRequest)
                 {
+                    journalKeyPath = journal.KeyPath;
                     var request = GenerateRequest(view.Info, requestPath);
-                    await client.AttachFileAsync(requestId, UcFileType.CertificateRequest, requestPath, "request.p10", cancellationToken).ConfigureAwait(false);
+                    // Remembered before the upload: a re-run after a failed upload may replace this key, never another one.
                     journal.RequestPath = requestPath;
                     journal.KeyPath = Path.GetFullPath(options.KeyPath);
+                    journal.Mark("key", journalPath);
+                    await client.AttachFileAsync(requestId, UcFileType.CertificateRequest, requestPath, "request.p10", cancellationToken).ConfigureAwait(false);
                     journal.Mark("request", journalPath);
                     Report(requestId, "request", $"key generated ({request.ParameterSet}), PKCS#10 attached (type 0)", skipped: false);
                     status = await WaitOutProcessingAsync(requestId, cancellationToken).ConfigureAwait(false);
@@ -207,6 +212,22 @@ namespace GosApi.Uc
             }
         }
 
+        /// <summary>
+        /// The FNS check (checkCertInFNSStatus 1 «Отправлена проверка») decides whether the archive needs the Отзыв
+        /// scan: wait for its outcome before building the archive.
+        /// </summary>
+        private async Task<UcRequest> WaitForFnsCheckAsync(long requestId, UcRequest view, CancellationToken cancellationToken)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (view.FnsCertificateCheck == UcFnsCertificateCheck.Sent)
+            {
+                if (clock.Elapsed > options.Timeout) throw Timeout(requestId, new UcStatusEntry { RequestId = requestId, Status = view.Status, StatusId = view.StatusId });
+                await Task.Delay(options.PollingInterval, cancellationToken).ConfigureAwait(false);
+                view = await client.ViewRequestAsync(requestId, cancellationToken).ConfigureAwait(false);
+            }
+            return view;
+        }
+
         private string PrepareArchive(string directory, long requestId, UcApplicantType type, bool needsRevocation)
         {
             if (options.ArchivePath != null)
@@ -222,6 +243,10 @@ namespace GosApi.Uc
 
         private GostCertificateRequest GenerateRequest(UcRequestInfo info, string requestPath)
         {
+            var keyPath = Path.GetFullPath(options.KeyPath);
+            var journalKey = journalKeyPath;
+            if (File.Exists(keyPath) && !string.Equals(journalKey, keyPath, StringComparison.Ordinal))
+                new ValidationError("KeyPath", keyPath, "exists and is not this request's: choose another path (an existing key is never overwritten)").Throw();
             var key = GostPrivateKey.Generate(options.ParameterSet);
             var builder = new GostCertificateRequestBuilder
             {
@@ -231,7 +256,6 @@ namespace GosApi.Uc
             };
             var request = builder.Build(key);
             // The key first: a request sent without its key on disk could never be used.
-            var keyPath = Path.GetFullPath(options.KeyPath);
             var temp = keyPath + ".tmp";
             File.WriteAllText(temp, key.ExportEncryptedPkcs8Pem(options.KeyPassword));
             if (File.Exists(keyPath)) File.Delete(keyPath);

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using GosApi.Uc.Models;
 
@@ -5,6 +6,7 @@ namespace GosApi.PowerShell.Uc
 {
     /// <summary>request/change: replace a request's data (the full info, as for create), or move it to the archive.</summary>
     [Cmdlet(VerbsCommon.Set, "UcRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ChangeSet)]
+    [OutputType(typeof(UcStatusEntry))]
     public sealed class SetUcRequestCommand : UcRequestInfoCmdlet
     {
         private const string ChangeSet = "Change";
@@ -24,6 +26,11 @@ namespace GosApi.PowerShell.Uc
         {
             if (Archive)
             {
+                if (GivenInfoParameters.Length > 0)
+                {
+                    WriteError(GosApi.PowerShell.Infrastructure.ErrorRecords.From(new System.ArgumentException($"Archive: moving to the archive changes nothing else; leave out {string.Join(", ", GivenInfoParameters)}.", "Archive"), Service, RequestId));
+                    return;
+                }
                 if (!ShouldProcess("УЦ request " + RequestId, "move to the archive")) return;
                 if (TryRun(() => Run(ct => Client.ArchiveRequestAsync(RequestId, ct)), RequestId) && PassThru)
                     TryRun(() => WriteObject(Run(ct => Client.GetStatusAsync(RequestId, ct))), RequestId);

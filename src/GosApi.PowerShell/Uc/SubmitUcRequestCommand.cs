@@ -27,7 +27,7 @@ namespace GosApi.PowerShell.Uc
         /// <summary>A ready archive instead of -ScanPath.</summary>
         [Parameter] public string? ArchivePath { get; set; }
 
-        /// <summary>The УЦ operator's certificate and key (a signer, a PFX path, or Import-GostCertificate output).</summary>
+        /// <summary>The УЦ operator's certificate and key (Import-GostCertificate output or New-GostSigner).</summary>
         [Parameter(Mandatory = true)]
         [GostSignerTransformation]
         public GosApi.Crypto.Signers.IGostSigner Operator { get; set; } = null!;
@@ -56,8 +56,8 @@ namespace GosApi.PowerShell.Uc
             const string activity = "УЦ «Основание»: primary issue";
             try
             {
-                if (RequestId.HasValue && AnyInfoGiven)
-                    throw new ArgumentException("RequestId: a request that exists keeps its data; leave out the request fields (use Set-UcRequest to change them).", nameof(RequestId));
+                if (RequestId.HasValue && GivenInfoParameters.Length > 0)
+                    throw new ArgumentException($"RequestId: a request that exists keeps its data; leave out {string.Join(", ", GivenInfoParameters.Select(p => "-" + p))} (use Set-UcRequest to change them).", nameof(RequestId));
                 var scans = ScanPath == null ? Array.Empty<string>() : ResolveFilePaths(ScanPath, literal: false) is var (found, missing) && missing == 0 ? found.ToArray()
                     : throw new ArgumentException("ScanPath: some scans were not found (see the errors above); nothing was sent.", nameof(ScanPath));
                 var options = new UcSubmissionOptions

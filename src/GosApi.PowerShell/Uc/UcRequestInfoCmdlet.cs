@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using GosApi.PowerShell.Infrastructure;
 using GosApi.Uc.Models;
@@ -19,10 +20,11 @@ namespace GosApi.PowerShell.Uc
         [Parameter(ValueFromPipelineByPropertyName = true)] public string? FirstName { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public string? MiddleName { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public string? Gender { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public DateTime? BirthDate { get; set; }
+        /// <summary>A date: DateTime, or text as dd.MM.yyyy (the spec's form) or yyyy-MM-dd.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)] public object? BirthDate { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public string? PassportSerial { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public string? PassportNumber { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public DateTime? PassportDate { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public object? PassportDate { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public string? PassportCode { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public string? PassportDivision { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public string? Snils { get; set; }
@@ -51,29 +53,35 @@ namespace GosApi.PowerShell.Uc
         [Parameter(ValueFromPipelineByPropertyName = true)] public string? HeadPosition { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public string? BasisOfActs { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)][Alias("Products")] public int[]? Product { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public SwitchParameter OfferJoining { get; set; }
+        // Switches do not bind from objects: a CSV cell "false" would turn them on.
+        [Parameter] public SwitchParameter OfferJoining { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateSet("Personal", "RemoteWithQualifiedSignature", "0", "1")]
         public string? IdentificationKind { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)] public SwitchParameter ForInfoSys { get; set; }
+        [Parameter] public SwitchParameter ForInfoSys { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public long? IdSmevSnils { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public long? IdSmevInnFl { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public long? IdSmevMvd { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public long? IdSmevEgrip { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public long? IdSmevEgrul { get; set; }
 
-        /// <summary>Whether any request field was given (to refuse them where they do not apply).</summary>
-        protected bool AnyInfoGiven => Type != null || LastName != null || FirstName != null || Snils != null || Inn != null || PassportNumber != null || Company != null;
+        private static readonly string[] InfoParameters = typeof(UcRequestInfoCmdlet)
+            .GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+            .Select(p => p.Name).ToArray();
+
+        /// <summary>The request fields given in this call (to refuse them where they do not apply).</summary>
+        protected string[] GivenInfoParameters => InfoParameters.Where(MyInvocation.BoundParameters.ContainsKey).ToArray();
 
         protected UcRequestInfo BuildInfo()
         {
             var info = new UcRequestInfo
             {
+                BirthDate = Day("BirthDate", BirthDate), PassportDate = Day("PassportDate", PassportDate),
                 Type = Type switch { "Entrepreneur" or "2" => UcApplicantType.Entrepreneur, "LegalEntity" or "3" => UcApplicantType.LegalEntity, _ => UcApplicantType.Person },
-                LastName = LastName, FirstName = FirstName, MiddleName = MiddleName, Gender = Gender, BirthDate = BirthDate,
-                PassportSerial = PassportSerial, PassportNumber = PassportNumber, PassportDate = PassportDate, PassportCode = PassportCode, PassportDivision = PassportDivision,
+                LastName = LastName, FirstName = FirstName, MiddleName = MiddleName, Gender = Gender,
+                PassportSerial = PassportSerial, PassportNumber = PassportNumber, PassportCode = PassportCode, PassportDivision = PassportDivision,
                 Snils = Snils, Inn = Inn, PersonInn = PersonInn, Ogrn = Ogrn, Ogrnip = Ogrnip, Kpp = Kpp, Email = Email, Phone = Phone, CompanyPhone = CompanyPhone,
                 Region = Region, City = City, Address = Address, Index = PostalCode, RegionLaw = RegionLaw, CityLaw = CityLaw, AddressLaw = AddressLaw,
                 Company = Company, CompanyFull = CompanyFull, Position = Position, Department = Department,
@@ -84,6 +92,21 @@ namespace GosApi.PowerShell.Uc
             };
             if (Product != null) info.Products.AddRange(Product);
             return info;
+        }
+
+        private static DateTime? Day(string field, object? value)
+        {
+            value = value is PSObject ps ? ps.BaseObject : value;
+            switch (value)
+            {
+                case null: return null;
+                case DateTime date: return date.Date;
+                case DateTimeOffset offset: return offset.Date;
+            }
+            var text = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!.Trim();
+            if (text.Length == 0) return null;
+            if (DateTime.TryParseExact(text, new[] { "dd.MM.yyyy", "yyyy-MM-dd", "d.M.yyyy" }, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)) return day;
+            throw new ArgumentException($"{field} {text}: must be a date as dd.MM.yyyy (20.02.2011) or yyyy-MM-dd.", field);
         }
     }
 }

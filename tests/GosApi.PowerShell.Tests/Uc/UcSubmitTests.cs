@@ -143,6 +143,36 @@ public sealed class UcSubmitTests : IClassFixture<UcFixture>, IDisposable
     }
 
     [Fact]
+    public void Rows_with_the_specs_dates_and_names_bind_from_the_pipeline()
+    {
+        var result = Invoke(@"
+            [pscustomobject]@{ type = 1; lastName = 'Сидоров'; firstName = 'Иван'; gender = 'М'; birthDate = '02.09.1990'
+                passportSerial = '2210'; passportNumber = '123124'; passportDate = '20.02.2011'; passportCode = '520 000'; passportDivision = 'ОВД 1'
+                snils = '11223344595'; inn = '500100732259'; region = 52; city = 'Арзамас'; address = 'Ленина 1' } | New-UcRequest
+        ").AssertSuccess();
+        var info = result.Single(RequestType).Properties["Info"].Value;
+        var birth = (DateTime)System.Management.Automation.PSObject.AsPSObject(info).Properties["BirthDate"].Value;
+        Assert.Equal(new DateTime(1990, 9, 2), birth);
+    }
+
+    [Fact]
+    public void Continuing_a_request_refuses_new_request_fields_and_never_overwrites_a_foreign_key()
+    {
+        var before = fx.ApiRequests;
+        var withFields = Invoke("Submit-UcRequest -RequestId 5 -City Тверь -Operator $operator -KeyPath (Join-Path $dir 'a.key') -KeyPassword $keyPassword");
+        Assert.Equal(before, fx.ApiRequests);
+        Assert.Contains("-City", Assert.Single(withFields.AllErrors).ToString());
+
+        File.WriteAllText(Path.Combine(files.Root, "precious.key"), "someone else's key");
+        var result = Invoke(@"
+            $scans = New-Scans (Join-Path $dir 'scans')
+            Submit-UcRequest @person -ScanPath $scans -Operator $operator -KeyPath (Join-Path $dir 'precious.key') -KeyPassword $keyPassword -PollingIntervalSec 1
+        ");
+        Assert.Contains("precious.key", Assert.Single(result.AllErrors).ToString());
+        Assert.Equal("someone else's key", File.ReadAllText(Path.Combine(files.Root, "precious.key")));
+    }
+
+    [Fact]
     public void The_password_never_reaches_any_stream()
     {
         var result = Invoke(@"
