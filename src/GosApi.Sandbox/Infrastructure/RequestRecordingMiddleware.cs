@@ -25,6 +25,27 @@ internal sealed class RequestRecordingMiddleware(RequestDelegate next, RequestRe
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var counter = new CountingStream(request.Body);
         request.Body = counter;
+        var recorded = 0;
+        void Record(int status)
+        {
+            if (Interlocked.Exchange(ref recorded, 1) != 0) return;
+            var hasBody = request.ContentLength is not null || request.Headers.TransferEncoding.Count > 0;
+            recorder.Add(new RecordedRequest(
+                started,
+                request.Method,
+                request.Path.Value ?? "/",
+                request.QueryString.HasValue ? request.QueryString.Value : null,
+                status,
+                headers,
+                hasBody ? request.ContentLength ?? counter.BytesRead : null));
+        }
+
+        // Recorded as the response starts, so that a client that has its answer always finds the request in the log.
+        context.Response.OnStarting(() =>
+        {
+            if (!context.Items.ContainsKey(AbortedKey)) Record(context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         try
         {
             await next(context);
@@ -32,15 +53,7 @@ internal sealed class RequestRecordingMiddleware(RequestDelegate next, RequestRe
         finally
         {
             var aborted = context.Items.ContainsKey(AbortedKey) || (context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted);
-            var hasBody = request.ContentLength is not null || request.Headers.TransferEncoding.Count > 0;
-            recorder.Add(new RecordedRequest(
-                started,
-                request.Method,
-                request.Path.Value ?? "/",
-                request.QueryString.HasValue ? request.QueryString.Value : null,
-                aborted ? 0 : context.Response.StatusCode,
-                headers,
-                hasBody ? request.ContentLength ?? counter.BytesRead : null));
+            Record(aborted ? 0 : context.Response.StatusCode);
         }
     }
 

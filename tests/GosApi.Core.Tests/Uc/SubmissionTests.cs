@@ -280,7 +280,7 @@ public sealed class SubmissionTests : IDisposable
         // the journal lists the steps and holds no secret
         var journalText = File.ReadAllText(UcJournal.PathFor(KeyDirectory, FakeUc.Id));
         var journal = UcJournal.Load(UcJournal.PathFor(KeyDirectory, FakeUc.Id), FakeUc.Id);
-        Assert.Equal(new[] { "archive", "signature", "request", "signed-request" }, journal.Done);
+        Assert.Equal(new[] { "archive", "signature", "key", "request", "signed-request" }, journal.Done);
         Assert.DoesNotContain(keyPassword, journalText);
         Assert.DoesNotContain(password, journalText);
     }

@@ -424,7 +424,8 @@ public sealed class FnsWorkflowTests : IClassFixture<FnsFixture>, IDisposable
             var renewed = Invoke("(Get-FnsWorkflow -ConsumerId $consumer -Type DocumentSigning | Select-Object -First 1) | Out-Null; New-FnsWorkflow -Type Blank -ConsumerId $consumer").AssertSuccess();
             Assert.Single(renewed.Output.OfType(WorkflowType));
             Assert.Equal(1, AuthRequests - authBefore);
-            Assert.Equal(1, fx.Sandbox.Requests.Count(r => r.StatusCode == 401) - refusedBefore);
+            // One refusal leads to the one login; a list read-ahead abandoned by Select-Object -First may add a second.
+            Assert.InRange(fx.Sandbox.Requests.Count(r => r.StatusCode == 401) - refusedBefore, 1, 2);
 
             fx.ConnectFns("Basic");
             authBefore = AuthRequests;
