@@ -45,6 +45,8 @@ namespace GosApi.Epgu
         public DateTimeOffset ConnectedAt { get; }
         /// <summary>Expiry of the token in use, when the token carries one (JWT <c>exp</c>).</summary>
         public DateTimeOffset? TokenExpiresAt => auth.CurrentToken?.ExpiresAt;
+        /// <summary>The decoded claims of the token in use (never the token itself); null before the first token.</summary>
+        public AccessTokenInfo? TokenInfo => auth.CurrentToken == null ? null : AccessTokenInfo.From(auth.CurrentToken);
         public PipelineStatistics Statistics => Pipeline.Statistics;
 
         internal ApiPipeline Pipeline { get; }
