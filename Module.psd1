@@ -30,6 +30,8 @@
         'New-GostSignature'
         'Test-GostSignature'
         'Test-GostTlsConnection'
+        'Start-GostTlsTunnel'
+        'Stop-GostTlsTunnel'
         'ConvertTo-CanonicalJson'
         'New-DetachedJws'
         'Test-DetachedJws'

@@ -78,6 +78,11 @@ namespace GosApi.PowerShell.Epgu
         [ValidateNotNullOrEmpty]
         public string? CancelReason { get; set; }
 
+        /// <summary>A tunnel from Start-GostTlsTunnel: requests go to its local port with the remote's Host header.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public GosApi.Crypto.Tls.GostTlsTunnel? GostTlsTunnel { get; set; }
+
         protected override void ProcessRecord()
         {
             try
@@ -96,18 +101,27 @@ namespace GosApi.PowerShell.Epgu
                 // With -BaseUri, an explicit -Environment still names the contour behind it (e.g. a local GOST TLS tunnel to Production).
                 var environment = BaseUri != null && !MyInvocation.BoundParameters.ContainsKey(nameof(Environment)) ? EpguEnvironment.Custom : Parse<EpguEnvironment>(Environment);
                 var baseUri = BaseUri ?? EpguEnvironments.BaseUriOf(environment);
+                System.Net.Http.HttpMessageHandler? handler = null;
+                if (GostTlsTunnel != null)
+                {
+                    if (!GostTlsTunnel.IsRunning) throw new ArgumentException($"{GostTlsTunnel} is not running; start a new one with Start-GostTlsTunnel.", nameof(GostTlsTunnel));
+                    // The tunnel reaches its remote only: -BaseUri (if any) may add a path, never another host.
+                    if (BaseUri == null && !MyInvocation.BoundParameters.ContainsKey(nameof(Environment))) environment = EpguEnvironment.Custom;
+                    baseUri = new Uri(GostTlsTunnel.LocalUri, (BaseUri ?? GostTlsTunnel.RemoteUri).PathAndQuery);
+                    handler = GostTlsTunnel.CreateHttpHandler();
+                }
                 ITokenSource tokens = ParameterSetName switch
                 {
                     TokenProviderSet => new ScriptBlockTokenSource(TokenProvider),
                     ApiKeySet => new GosApi.Esia.EsiaApiKeyTokenSource(EsiaUri ?? GosApi.Esia.EsiaEnvironments.BaseUriFor(environment, baseUri), SecretText.Reveal(ApiKey), SignWith, http),
                     _ => new StaticTokenSource(new AccessToken(SecretText.Reveal(AccessToken))),
                 };
-                var session = new EpguSession(environment, baseUri, tokens, options, http);
+                var session = new EpguSession(environment, baseUri, tokens, options, http, handler);
                 // Fetch the first token now so that a broken provider fails here, not in the middle of an upload.
                 var token = Run(ct => session.GetTokenAsync(ct));
                 if (token.IsExpiredAt(DateTimeOffset.UtcNow, TimeSpan.Zero))
                     WriteWarning($"The access token expired at {token.ExpiresAt:u}; requests will fail with 401 until a new one is given.");
-                if (BaseUri == null && (environment == EpguEnvironment.GostTest || environment == EpguEnvironment.Production))
+                if (BaseUri == null && GostTlsTunnel == null && (environment == EpguEnvironment.GostTest || environment == EpguEnvironment.Production))
                     WriteWarning($"{environment} accepts only GOST TLS (cipher suite 0xff85, 001 §1.2); without a GOST-capable TLS stack or tunnel the connection will fail.");
                 WriteVerbose($"Connected to {session} ({session.AuthenticationMethod}).");
                 SessionStore.Epgu = session;

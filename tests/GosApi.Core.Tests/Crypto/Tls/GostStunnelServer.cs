@@ -2,26 +2,23 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using GosApi.Crypto.Pki;
 
 namespace GosApi.Core.Tests.Crypto.Tls;
 
 /// <summary>
 /// An "only 0xFF85" GOST TLS endpoint: stunnel in server mode (engine gost, cipher LEGACY-GOST2012-GOST8912-GOST8912,
-/// TLS 1.2) with a GOST 2012 certificate for localhost issued by <see cref="Ca"/>, forwarding to 127.0.0.1:<c>backendPort</c>.
-/// Disposing kills stunnel.
+/// TLS 1.2) with the given GOST 2012 certificate and key (PEM) for localhost, forwarding to 127.0.0.1:<c>backendPort</c>.
+/// Disposing kills stunnel. Uses no GosApi type, so the hosted tests share it.
 /// </summary>
 public sealed class GostStunnelServer : IDisposable
 {
     private readonly string dir = Directory.CreateTempSubdirectory("gosapi-stunnel-server-").FullName;
     private readonly Process process;
 
-    public GostStunnelServer(int backendPort)
+    public GostStunnelServer(int backendPort, string certificatePem, string keyPem)
     {
-        Ca = GostCertificateBuilder.CreateTestCertificateAuthority("GosApi Tunnel Test Root");
-        var server = new GostCertificateBuilder { Subject = new GostSubject { CommonName = "localhost" }, ParameterSet = GostParameterSet.Tc26256A }.Issue(Ca);
-        File.WriteAllText(Path.Combine(dir, "srv.pem"), server.Certificate.ToPem());
-        File.WriteAllText(Path.Combine(dir, "srv.key"), server.PrivateKey.ExportUnencryptedPkcs8Pem());
+        File.WriteAllText(Path.Combine(dir, "srv.pem"), certificatePem);
+        File.WriteAllText(Path.Combine(dir, "srv.key"), keyPem);
         Port = FreePort();
         File.WriteAllText(Path.Combine(dir, "server.conf"),
             "foreground = yes\npid =\nengine = gost\nengineDefault = ALL\n\n[only-gost]\n"
@@ -56,7 +53,6 @@ public sealed class GostStunnelServer : IDisposable
 
     private readonly StringBuilder log = new();
 
-    public GostCredential Ca { get; }
     public int Port { get; }
     public Uri Uri => new("https://localhost:" + Port + "/");
 

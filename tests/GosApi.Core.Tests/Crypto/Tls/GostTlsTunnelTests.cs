@@ -9,8 +9,13 @@ public sealed class GostTlsTunnelTests : IDisposable
 {
     private readonly EchoHostBackend backend = new();
     private readonly GostStunnelServer server;
+    private readonly GostCredential ca = GostCertificateBuilder.CreateTestCertificateAuthority("GosApi Tunnel Test Root");
 
-    public GostTlsTunnelTests() => server = new GostStunnelServer(backend.Port);
+    public GostTlsTunnelTests()
+    {
+        var certificate = new GostCertificateBuilder { Subject = new GostSubject { CommonName = "localhost" }, ParameterSet = GostParameterSet.Tc26256A }.Issue(ca);
+        server = new GostStunnelServer(backend.Port, certificate.Certificate.ToPem(), certificate.PrivateKey.ExportUnencryptedPkcs8Pem());
+    }
 
     public void Dispose()
     {
@@ -29,7 +34,7 @@ public sealed class GostTlsTunnelTests : IDisposable
     public async Task Tunnel_carries_plain_http_over_gost_tls_with_the_remote_host_header_and_stops()
     {
         int pid;
-        using (var tunnel = await GostTlsTunnel.StartAsync(Options(server.Ca.Certificate), TestContext.Current.CancellationToken))
+        using (var tunnel = await GostTlsTunnel.StartAsync(Options(ca.Certificate), TestContext.Current.CancellationToken))
         {
             Assert.True(tunnel.IsRunning);
             Assert.Equal("127.0.0.1", tunnel.LocalUri.Host);
@@ -63,7 +68,7 @@ public sealed class GostTlsTunnelTests : IDisposable
     [Fact]
     public async Task Missing_stunnel_or_root_is_refused_with_the_fix()
     {
-        var options = Options(server.Ca.Certificate);
+        var options = Options(ca.Certificate);
         options.StunnelPath = "/nonexistent/stunnel4";
         var error = await Assert.ThrowsAsync<GostTlsTunnelException>(() => GostTlsTunnel.StartAsync(options, TestContext.Current.CancellationToken));
         Assert.Contains(error.Problems, p => p.Contains("install stunnel4 (apt-get install stunnel4)"));
@@ -72,7 +77,7 @@ public sealed class GostTlsTunnelTests : IDisposable
         error = await Assert.ThrowsAsync<GostTlsTunnelException>(() => GostTlsTunnel.StartAsync(noRoot, TestContext.Current.CancellationToken));
         Assert.Contains(error.Problems, p => p.Contains("-TrustedRootCertificate"));
 
-        var noEngine = Options(server.Ca.Certificate);
+        var noEngine = Options(ca.Certificate);
         noEngine.EnginePath = "/nonexistent/engines-3/gost.so";
         error = await Assert.ThrowsAsync<GostTlsTunnelException>(() => GostTlsTunnel.StartAsync(noEngine, TestContext.Current.CancellationToken));
         Assert.Contains(error.Problems, p => p.Contains("install libengine-gost-openssl"));
