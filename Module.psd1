@@ -14,6 +14,8 @@
         'New-EpguOrder'
         'New-EpguPackage'
         'Test-EpguPackage'
+        'Test-EpguRequestXml'
+        'Update-EpguRequestXml'
         'Send-EpguPackage'
         'Get-EpguOrder'
         'Get-EpguOrderStatus'

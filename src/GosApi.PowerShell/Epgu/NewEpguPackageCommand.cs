@@ -47,6 +47,12 @@ namespace GosApi.PowerShell.Epgu
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>The service's XSD files: every .xml file must match them, else nothing is written.</summary>
+        [Parameter]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? SchemaPath { get; set; }
+
         protected override void ProcessRecord()
         {
             var literal = ParameterSetName == LiteralPathSet;
@@ -65,11 +71,33 @@ namespace GosApi.PowerShell.Epgu
                     "Epgu.PackageNotBuilt", ErrorCategory.ObjectNotFound, destination));
                 return;
             }
+            GosApi.Epgu.Xml.EpguXmlSchemas? schemas = null;
+            if (SchemaPath != null)
+            {
+                var (schemaFiles, missingSchemas) = ResolveFilePaths(SchemaPath, literal: false);
+                if (missingSchemas > 0)
+                {
+                    WriteError(new ErrorRecord(new ItemNotFoundException($"The package {destination} was not built: {missingSchemas} schema path(s) were not found."),
+                        "Epgu.PackageNotBuilt", ErrorCategory.ObjectNotFound, destination));
+                    return;
+                }
+                try { schemas = GosApi.Epgu.Xml.EpguXmlSchemas.Load(schemaFiles); }
+                catch (System.Exception ex) when (IsReportable(ex)) { Terminate(ex, SchemaPath); }
+            }
             if (!ShouldProcess(destination, $"Create EPGU package of {files.Count} file(s)")) return;
-            var options = new EpguPackageOptions { RequireSignatures = RequireSignatures || SignWith != null, Overwrite = Force, CompressionLevel = CompressionLevel, SignWith = SignWith };
+            var options = new EpguPackageOptions { RequireSignatures = RequireSignatures || SignWith != null, Overwrite = Force, CompressionLevel = CompressionLevel, SignWith = SignWith, Schemas = schemas };
             try
             {
                 WriteObject(Run(ct => EpguPackageBuilder.BuildAsync(files, destination, options, ct)));
+            }
+            catch (GosApi.Epgu.Xml.EpguXmlValidationException invalid)
+            {
+                // One error per file that does not match, as Test-EpguRequestXml reports it; nothing was written.
+                foreach (var result in invalid.Results)
+                {
+                    foreach (var error in result.Errors) WriteVerbose($"{System.IO.Path.GetFileName(result.Path)}: {error.Severity} {error}");
+                    if (!result.IsValid) WriteError(EpguXmlErrors.Invalid(result));
+                }
             }
             catch (System.Exception ex) when (IsReportable(ex))
             {

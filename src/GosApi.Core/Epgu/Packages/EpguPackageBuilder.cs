@@ -17,6 +17,8 @@ namespace GosApi.Epgu.Packages
         public int CompressionLevel { get; set; } = 6;
         /// <summary>Sign every file that has no .sig among the inputs (detached CMS, DER) and add the signatures.</summary>
         public GosApi.Crypto.Signers.IGostSigner? SignWith { get; set; }
+        /// <summary>When set, every .xml file must match these schemas before anything is written (or signed).</summary>
+        public GosApi.Epgu.Xml.EpguXmlSchemas? Schemas { get; set; }
     }
 
     /// <summary>A package built by <see cref="EpguPackageBuilder"/>.</summary>
@@ -129,6 +131,9 @@ namespace GosApi.Epgu.Packages
                     result.Add("Path", violation.Entry, violation.Detail);
             }
             result.ThrowIfInvalid();
+            // Once per build: before signing when signatures are coming, else before writing.
+            if (options.Schemas != null && (signaturesComing || options.SignWith == null))
+                options.Schemas.ValidateAll(files.Where(f => string.Equals(f.Extension, ".xml", StringComparison.OrdinalIgnoreCase)).Select(f => f.FullName));
         }
     }
 }
