@@ -391,7 +391,7 @@ public class ReaderAndTaskTests
         Assert.True(outcome.TimedOut);
         Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5));
         Assert.Equal(new[] { (a, "responseIsAcceptedBySmev"), (unknown, "requestIsQueued") }, outcome.Tasks.Select(t => (t.TaskId, t.Status)));
-        Assert.True(server.Count >= 3);
+        Assert.True(server.Count >= 2, "polled again before giving up"); // a loaded machine may fit only two 50 ms polls in 300 ms
     }
 
     [Fact]

@@ -71,7 +71,8 @@ public sealed class FnsWorkflowFlowTests
     {
         await using var api = await FnsApi.StartAsync();
         var created = await api.CreateAsync(FnsBodies.Registration(lastName: "Отказов"));
-        Assert.Equal("validation", created["state"]!.GetValue<string>());
+        // "validation" lasts 5 sandbox seconds: on a slow machine the answer may already say "rejected".
+        Assert.Contains(created["state"]!.GetValue<string>(), new[] { "validation", "rejected" });
         var full = await api.WaitStateAsync(created["id"]!.GetValue<long>(), "rejected");
         Assert.Equal("Не пройдены проверки: Валидация ФИО-СНИЛС", full["error_message"]!.GetValue<string>());
 
