@@ -74,11 +74,9 @@ namespace GosApi.PowerShell.Uc
                     Timeout = TimeSpan.FromSeconds(TimeoutSec),
                     PollingInterval = TimeSpan.FromSeconds(PollingIntervalSec),
                 };
+                // Core reports each step on the Verbose stream too; progress shows the latest.
                 var submission = new UcSubmission(Client, options, new SynchronousProgress<UcSubmissionStep>(s => Post(() =>
-                {
-                    WriteProgress(new ProgressRecord(1, activity, s.ToString()));
-                    WriteVerbose(s.ToString());
-                })));
+                    WriteProgress(new ProgressRecord(1, activity, s.ToString())))));
                 if (options.Info != null)
                 {
                     options.Info.Validate().ThrowIfInvalid();
