@@ -191,31 +191,9 @@ namespace GosApi.Crypto.Tls
         /// <summary>Builds the chain from the server's certificate through the ones it sent to a trusted root; null when it validates, else why not.</summary>
         internal static string? ValidateChain(IReadOnlyList<GostCertificate> sent, IList<GostCertificate> roots, DateTimeOffset time)
         {
-            var pool = sent.Concat(roots).ToList();
-            var chain = new List<GostCertificate> { sent[0] };
-            var current = sent[0];
-            while (!roots.Contains(current))
-            {
-                if (current.IsSelfIssued && current.IsSignedBy(current)) return "it ends at the root " + current.Subject + ", which is not trusted.";
-                var candidates = pool.Where(c => !chain.Contains(c) && current.IssuedBy(c)).ToList();
-                var issuer = candidates.FirstOrDefault(current.IsSignedBy);
-                if (issuer is null)
-                {
-                    return candidates.Count > 0
-                        ? "the certificate " + current.Subject + " is not signed by its issuer's key."
-                        : "the issuer of " + current.Subject + " (" + current.Issuer + ") is not among the trusted roots or the certificates the server sent.";
-                }
-                if (!issuer.IsCa && !roots.Contains(issuer)) return "the issuer " + issuer.Subject + " is not a certification authority.";
-                chain.Add(issuer);
-                current = issuer;
-                if (chain.Count > 10) return "the chain is longer than 10 certificates.";
-            }
-            foreach (var certificate in chain)
-            {
-                if (time > certificate.NotAfter) return "the certificate " + certificate.Subject + " expired on " + certificate.NotAfter.ToString("u", CultureInfo.InvariantCulture) + ".";
-                if (time < certificate.NotBefore) return "the certificate " + certificate.Subject + " is not valid before " + certificate.NotBefore.ToString("u", CultureInfo.InvariantCulture) + ".";
-            }
-            return null;
+            var problems = new List<string>();
+            var (status, _) = Cms.GostChainBuilder.Build(sent[0], sent.Skip(1), roots, time, problems);
+            return status == Cms.GostChainStatus.Trusted ? null : problems.FirstOrDefault() ?? status.ToString();
         }
 
         private static GostTlsProbeResult Result(Uri uri, bool reachable, string? protocol, string? cipher, IReadOnlyList<GostCertificate> certificates, List<GostTlsProblem> problems) =>
