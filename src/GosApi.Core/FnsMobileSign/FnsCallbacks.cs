@@ -71,20 +71,39 @@ namespace GosApi.FnsMobileSign
                     HttpListenerContext context;
                     try { context = await listener.GetContextAsync().ConfigureAwait(false); }
                     catch (Exception) when (cancellationToken.IsCancellationRequested) { return null; }
-                    string body;
-                    using (var reader = new StreamReader(context.Request.InputStream, context.Request.ContentEncoding ?? Encoding.UTF8)) body = await reader.ReadToEndAsync().ConfigureAwait(false);
-                    FnsWorkflow? workflow = null;
-                    if (string.Equals(context.Request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
+                    catch (Exception ex) when (ex is HttpListenerException || ex is ArgumentException || ex is InvalidOperationException || ex is IOException)
                     {
-                        try { workflow = FnsCallbacks.Parse(body); }
-                        catch (ArgumentException) { }
+                        await Task.Delay(20).ConfigureAwait(false); // a client that went away mid-request; keep listening
+                        continue;
                     }
-                    context.Response.StatusCode = workflow == null ? 400 : 200;
-                    context.Response.Close();
+                    var workflow = await HandleAsync(context).ConfigureAwait(false);
                     if (workflow != null) return workflow;
                 }
                 return null;
             }
+        }
+
+        /// <summary>Answers one request: 200 and the workflow for a callback, 400 for anything else; null when it was not one.</summary>
+        private static async Task<FnsWorkflow?> HandleAsync(HttpListenerContext context)
+        {
+            FnsWorkflow? workflow = null;
+            try
+            {
+                string body;
+                using (var reader = new StreamReader(context.Request.InputStream, context.Request.ContentEncoding ?? Encoding.UTF8)) body = await reader.ReadToEndAsync().ConfigureAwait(false);
+                if (string.Equals(context.Request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
+                {
+                    try { workflow = FnsCallbacks.Parse(body); }
+                    catch (ArgumentException) { }
+                }
+                context.Response.StatusCode = workflow == null ? 400 : 200;
+                context.Response.Close();
+            }
+            catch (Exception ex) when (ex is HttpListenerException || ex is IOException || ex is ObjectDisposedException)
+            {
+                // The caller hung up before the answer; a callback it sent is still taken (the service retries otherwise).
+            }
+            return workflow;
         }
 
         public void Dispose() => listener.Close();
