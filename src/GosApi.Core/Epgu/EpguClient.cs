@@ -257,7 +257,7 @@ namespace GosApi.Epgu
         {
             if (!file.CanDownload) new ValidationError("File", file.FileName, "its link is not a terrabyte:// link with objectId, mnemonic and objectType").Throw();
             Directory.CreateDirectory(destinationDirectory);
-            var target = Path.Combine(Path.GetFullPath(destinationDirectory), SafeFileName(file.FileName.Length > 0 ? file.FileName : file.Mnemonic!));
+            var target = Path.Combine(Path.GetFullPath(destinationDirectory), IO.LocalFileName.From(file.FileName.Length > 0 ? file.FileName : file.Mnemonic!));
             if (File.Exists(target) && !overwrite) new ValidationError("Destination", target, "already exists (use -Force to overwrite)").Throw();
 
             RestRequest http;
@@ -287,14 +287,6 @@ namespace GosApi.Epgu
             }
             OperationScope.Verbose($"Saved {file.FileName} of order {file.OrderId} to {target} ({download.Bytes} bytes).");
             return new EpguSavedFile { OrderId = file.OrderId, FileName = file.FileName, Path = target, Length = new FileInfo(target).Length, MimeType = file.MimeType };
-        }
-
-        private static string SafeFileName(string name)
-        {
-            var leaf = Path.GetFileName(name.Replace('\\', '/').Split('/').Last());
-            var invalid = Path.GetInvalidFileNameChars();
-            var safe = new string(leaf.Select(c => invalid.Contains(c) ? '_' : c).ToArray()).Trim();
-            return safe.Length == 0 || safe == "." || safe == ".." ? "file" : safe;
         }
 
         private static FileInfo CheckArchive(string path)

@@ -99,11 +99,6 @@ namespace GosApi.FnsMobileSign
         }
 
         /// <summary>The document's title as a file name (the service already replaced unsafe characters; path parts are dropped).</summary>
-        public static string SafeFileName(string title)
-        {
-            var name = Path.GetFileName(title.Replace('\\', '/'));
-            foreach (var c in Path.GetInvalidFileNameChars()) name = name.Replace(c, '_');
-            return name.Length == 0 || name == "." || name == ".." ? "document" : name;
-        }
+        public static string SafeFileName(string title) => IO.LocalFileName.From(title, "document");
     }
 }

@@ -327,12 +327,7 @@ namespace GosApi.Uc
     /// <summary>File names from the service made safe for the local disk.</summary>
     public static class UcFiles
     {
-        public static string SafeName(string name)
-        {
-            var file = Path.GetFileName((name ?? string.Empty).Replace('\\', '/'));
-            foreach (var c in Path.GetInvalidFileNameChars()) file = file.Replace(c, '_');
-            return file.Length == 0 || file == "." || file == ".." ? "file" : file;
-        }
+        public static string SafeName(string name) => IO.LocalFileName.From(name);
     }
 
     /// <summary>The certificate subject for a request's applicant (the fields a qualified certificate carries).</summary>
