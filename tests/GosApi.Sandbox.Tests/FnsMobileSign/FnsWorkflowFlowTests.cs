@@ -9,7 +9,8 @@ public sealed class FnsWorkflowFlowTests
     {
         await using var api = await FnsApi.StartAsync();
         var created = await api.CreateAsync(FnsBodies.Registration());
-        Assert.Equal("wait-pkcs10", created["state"]!.GetValue<string>());
+        // "wait-pkcs10" lasts 30 sandbox seconds: on a loaded machine the answer may already be the next state.
+        Assert.Contains(created["state"]!.GetValue<string>(), new[] { "wait-pkcs10", "wait-consumer-identification" });
         var consumerId = created["consumer"]!["id"]!.GetValue<string>();
         var id = created["id"]!.GetValue<long>();
         var (_, documents) = await api.GetAsync($"api/rb/workflow/{id}/confirmation-document");
