@@ -189,6 +189,23 @@ namespace GosApi.Crypto.Tls
             return handler;
         }
 
+        /// <summary>Whether <paramref name="uri"/> is on the tunnel's remote (same scheme, host and port) or is the tunnel's own local address.</summary>
+        public bool Carries(Uri uri)
+        {
+            if (uri == null || !uri.IsAbsoluteUri) return false;
+            return SameAuthority(uri, LocalUri) || SameAuthority(uri, RemoteUri);
+        }
+
+        /// <summary><paramref name="uri"/> (which the tunnel <see cref="Carries"/>) as the address to send it to: the local port, the same path and query.</summary>
+        public Uri ToLocal(Uri uri)
+        {
+            if (!Carries(uri)) throw new ArgumentException(uri + " is not behind the tunnel to " + RemoteUri.GetLeftPart(UriPartial.Authority) + ".", nameof(uri));
+            return new Uri(LocalUri, uri.PathAndQuery);
+        }
+
+        private static bool SameAuthority(Uri a, Uri b) =>
+            string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase) && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
+
         /// <summary>Stops stunnel and deletes its temporary directory.</summary>
         public void Stop() => Dispose();
 

@@ -16,9 +16,18 @@ public sealed class GostTlsServer : IDisposable
     private readonly OpenSsl openssl = new();
     private readonly Process process;
 
+    /// <summary>Only 0xFF85, a certificate from a new test root (a class fixture).</summary>
     public GostTlsServer()
+        : this("LEGACY-GOST2012-GOST8912-GOST8912", null)
     {
-        Ca = GostCertificateBuilder.CreateTestCertificateAuthority("GosApi TLS Test Root");
+    }
+
+    /// <summary>A server that accepts only <paramref name="cipher"/> (OpenSSL name), its certificate issued by <paramref name="ca"/>.</summary>
+    public static GostTlsServer Accepting(string cipher, GostCredential ca) => new(cipher, ca);
+
+    private GostTlsServer(string cipher, GostCredential? ca)
+    {
+        Ca = ca ?? GostCertificateBuilder.CreateTestCertificateAuthority("GosApi TLS Test Root");
         var server = new GostCertificateBuilder { Subject = new GostSubject { CommonName = "localhost" }, ParameterSet = GostParameterSet.Tc26256A }.Issue(Ca);
         openssl.Write("srv.pem", server.Certificate.ToPem());
         openssl.Write("srv.key", server.PrivateKey.ExportUnencryptedPkcs8Pem());
@@ -31,7 +40,7 @@ public sealed class GostTlsServer : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = openssl.Dir,
         };
-        foreach (var argument in new[] { "s_server", "-accept", "127.0.0.1:" + Port, "-cert", "srv.pem", "-key", "srv.key", "-cipher", "LEGACY-GOST2012-GOST8912-GOST8912", "-no_tls1_3", "-www" })
+        foreach (var argument in new[] { "s_server", "-accept", "127.0.0.1:" + Port, "-cert", "srv.pem", "-key", "srv.key", "-cipher", cipher, "-no_tls1_3", "-www" })
         {
             start.ArgumentList.Add(argument);
         }
