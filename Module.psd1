@@ -22,6 +22,8 @@
         'Wait-EpguOrder'
         'Stop-EpguOrder'
         'Save-EpguOrderFile'
+        'New-EpguIncidentReport'
+        'Get-GosApiStatistics'
         'Get-EpguDictionary'
         'Get-EpguTokenInfo'
         'Get-GostHash'

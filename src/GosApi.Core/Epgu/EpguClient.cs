@@ -13,6 +13,7 @@ using GosApi.Epgu.Models;
 using GosApi.Epgu.Packages;
 using GosApi.Errors;
 using GosApi.Http;
+using GosApi.Http.Quotas;
 using GosApi.Validation;
 using RestSharp;
 
@@ -30,12 +31,24 @@ namespace GosApi.Epgu
         {
             request.Validate();
             var http = new RestRequest("api/gusmev/order", Method.Post).AddJsonBody(MetaJson(request), ContentType.Json);
+            await WaitForOrderQuotaAsync(request, cancellationToken).ConfigureAwait(false);
             // Creating is never repeated blindly (only a 429, which the server did not process).
-            var response = await session.Pipeline.ExecuteAsync(http, new RequestTraits { Operation = "create order", SafeToRetry = false }, cancellationToken).ConfigureAwait(false);
+            var traits = new RequestTraits { Operation = "create order", SafeToRetry = false, EntityIdFromResponse = OrderIdOf };
+            var response = await session.Pipeline.ExecuteAsync(http, traits, cancellationToken).ConfigureAwait(false);
             var order = new EpguOrder(EpguResponseParser.ParseOrderId(response.Content, "create order"), request, DateTimeOffset.UtcNow);
             OperationScope.Verbose($"Created EPGU order {order.OrderId} ({request}).");
             return order;
         }
+
+        /// <summary>001 Appendix 3: at most so many orders per service per user in 10 minutes — wait for the window rather than be refused.</summary>
+        private Task WaitForOrderQuotaAsync(EpguOrderRequest request, CancellationToken cancellationToken)
+        {
+            var orders = session.Statistics.ItemQuotas;
+            if (orders == null) return Task.CompletedTask;
+            return QuotaGate.PassAsync((DateTimeOffset now, out string? warning) => orders.TryCount(request.ServiceCode, now, out warning), GosApiService.Epgu, cancellationToken);
+        }
+
+        private static string? OrderIdOf(string? content) => "order " + EpguResponseParser.ParseOrderId(content, "log").ToString(CultureInfo.InvariantCulture);
 
         /// <summary>
         /// Delivers an archive: /push when it is small and no order exists yet, otherwise /push/chunked —
@@ -74,7 +87,9 @@ namespace GosApi.Epgu
             var http = new RestRequest("api/gusmev/push", Method.Post) { AlwaysMultipartFormData = true };
             AddMeta(http, meta);
             http.AddFile("file", () => new IO.FileSegmentStream(file.FullName, 0, file.Length), file.Name, "application/zip");
-            var response = await session.Pipeline.ExecuteAsync(http, new RequestTraits { Operation = "push order", SafeToRetry = false }, cancellationToken).ConfigureAwait(false);
+            await WaitForOrderQuotaAsync(meta, cancellationToken).ConfigureAwait(false);
+            var traits = new RequestTraits { Operation = "push order", SafeToRetry = false, EntityIdFromResponse = OrderIdOf };
+            var response = await session.Pipeline.ExecuteAsync(http, traits, cancellationToken).ConfigureAwait(false);
             var orderId = EpguResponseParser.ParseOrderId(response.Content, "push order");
             OperationScope.Verbose($"Created EPGU order {orderId} by /push ({file.Length} bytes).");
             progress?.Report(new UploadProgress(orderId, file.Length, file.Length, 1, 1, clock.Elapsed));
@@ -110,7 +125,7 @@ namespace GosApi.Epgu
             http.AddFile("file", open, "chunk" + chunk.Index.ToString(CultureInfo.InvariantCulture), "application/octet-stream");
             var isLast = chunk.Index == count - 1;
             // A chunk can be sent again safely: the service keeps one copy per index.
-            var traits = new RequestTraits { Operation = $"send chunk {chunk.Index} of {count}", SafeToRetry = true };
+            var traits = new RequestTraits { Operation = $"send chunk {chunk.Index} of {count}", SafeToRetry = true, EntityId = "order " + orderId.ToString(CultureInfo.InvariantCulture) };
             var response = await session.Pipeline.ExecuteAsync(http, traits, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             var expected = isLast ? 200 : 206;
@@ -128,7 +143,7 @@ namespace GosApi.Epgu
         {
             CheckOrderId(orderId);
             var http = new RestRequest("api/gusmev/order/{orderId}", Method.Post).AddUrlSegment("orderId", orderId);
-            var traits = new RequestTraits { Operation = "get order", SafeToRetry = true };
+            var traits = new RequestTraits { Operation = "get order", SafeToRetry = true, EntityId = "order " + orderId.ToString(CultureInfo.InvariantCulture) };
             var response = await session.Pipeline.ExecuteAsync(http, traits, cancellationToken).ConfigureAwait(false);
             if ((int)response.StatusCode == 204)
             {

@@ -26,9 +26,15 @@ namespace GosApi.Epgu
             auth = new BearerTokenAuth(tokenSource ?? throw new ArgumentNullException(nameof(tokenSource)));
             AuthenticationMethod = tokenSource is StaticTokenSource ? "AccessToken" : tokenSource is NoTokenSource ? "None" : tokenSource is Esia.EsiaApiKeyTokenSource ? "ApiKey" : "TokenProvider";
             this.tokenSource = tokenSource;
-            Pipeline = new ApiPipeline(GosApiService.Epgu, BaseUri, Http, auth, new EpguErrorTranslator(), handler);
+            // Both pipelines count against the same quotas of the information system (001 Appendix 3).
+            var statistics = new PipelineStatistics
+            {
+                RequestQuotas = Options.RequestQuotaWatch(Http.RequestsPerMinute),
+                ItemQuotas = Options.OrderQuotaWatch(),
+            };
+            Pipeline = new ApiPipeline(GosApiService.Epgu, BaseUri, Http, auth, new EpguErrorTranslator(), handler, statistics);
             // Dictionaries need no token (001 §4); a separate pipeline keeps auth out of those requests entirely.
-            PublicPipeline = new ApiPipeline(GosApiService.Epgu, BaseUri, Http, null, new EpguErrorTranslator(), handler);
+            PublicPipeline = new ApiPipeline(GosApiService.Epgu, BaseUri, Http, null, new EpguErrorTranslator(), handler, statistics);
             ConnectedAt = DateTimeOffset.UtcNow;
         }
 
@@ -47,6 +53,7 @@ namespace GosApi.Epgu
         public DateTimeOffset? TokenExpiresAt => auth.CurrentToken?.ExpiresAt;
         /// <summary>The decoded claims of the token in use (never the token itself); null before the first token.</summary>
         public AccessTokenInfo? TokenInfo => auth.CurrentToken == null ? null : AccessTokenInfo.From(auth.CurrentToken);
+        /// <summary>Requests, failures by code and use of 001's quotas, for this session.</summary>
         public PipelineStatistics Statistics => Pipeline.Statistics;
 
         internal ApiPipeline Pipeline { get; }

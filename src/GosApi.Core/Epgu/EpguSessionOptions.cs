@@ -36,6 +36,18 @@ namespace GosApi.Epgu
         public int StatusPageSize { get; set; } = 100;
         /// <summary>Page size for NSI dictionaries.</summary>
         public int DictionaryPageSize { get; set; } = 100;
+        /// <summary>
+        /// 001 Appendix 3: requests of the information system per calendar hour, day, month and year (Moscow time);
+        /// the per-minute quota is <see cref="Http.HttpPipelineOptions.RequestsPerMinute"/>. Raise them when the operator raised yours.
+        /// </summary>
+        public long RequestsPerHour { get; set; } = 120_000;
+        public long RequestsPerDay { get; set; } = 2_880_000;
+        public long RequestsPerMonth { get; set; } = 86_400_000;
+        public long RequestsPerYear { get; set; } = 1_036_800_000;
+        /// <summary>001 Appendix 3: orders per service per user in 10 minutes (a service's own spec may set another number).</summary>
+        public int OrdersPerTenMinutes { get; set; } = 20;
+        /// <summary>The window of <see cref="OrdersPerTenMinutes"/> (10 minutes in 001; a service's spec may say otherwise).</summary>
+        public TimeSpan OrderQuotaWindow { get; set; } = TimeSpan.FromMinutes(10);
 
         public void Validate()
         {
@@ -45,8 +57,24 @@ namespace GosApi.Epgu
             if (ThrottleLimit < 1) throw new ArgumentOutOfRangeException(nameof(ThrottleLimit), ThrottleLimit, "ThrottleLimit must be at least 1.");
             if (ChunkWindow <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ChunkWindow), ChunkWindow, "ChunkWindow must be positive.");
             if (StatusPageSize < 1 || DictionaryPageSize < 1) throw new ArgumentOutOfRangeException(nameof(StatusPageSize), "Page sizes must be positive.");
+            if (RequestsPerHour < 1 || RequestsPerDay < 1 || RequestsPerMonth < 1 || RequestsPerYear < 1) throw new ArgumentOutOfRangeException(nameof(RequestsPerHour), "Request quotas must be at least 1.");
+            if (OrderQuotaWindow <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(OrderQuotaWindow), OrderQuotaWindow, "OrderQuotaWindow must be positive.");
+            if (OrdersPerTenMinutes < 1) throw new ArgumentOutOfRangeException(nameof(OrdersPerTenMinutes), OrdersPerTenMinutes, "OrdersPerTenMinutes must be at least 1.");
         }
 
         public EpguSessionOptions Clone() => (EpguSessionOptions)MemberwiseClone();
+
+        /// <summary>The calendar request quotas of 001 Appendix 3, following later changes of these options.</summary>
+        internal Http.Quotas.RequestQuotaWatch RequestQuotaWatch(int requestsPerMinute) => new Http.Quotas.RequestQuotaWatch(new[]
+        {
+            new Http.Quotas.RequestQuota(Http.Quotas.CalendarPeriod.Minute, requestsPerMinute),
+            new Http.Quotas.RequestQuota(Http.Quotas.CalendarPeriod.Hour, () => RequestsPerHour),
+            new Http.Quotas.RequestQuota(Http.Quotas.CalendarPeriod.Day, () => RequestsPerDay),
+            new Http.Quotas.RequestQuota(Http.Quotas.CalendarPeriod.Month, () => RequestsPerMonth),
+            new Http.Quotas.RequestQuota(Http.Quotas.CalendarPeriod.Year, () => RequestsPerYear),
+        });
+
+        /// <summary>Orders per service in any 10 minutes (001 Appendix 3), following later changes of these options.</summary>
+        internal Http.Quotas.SlidingQuotaWatch OrderQuotaWatch() => new Http.Quotas.SlidingQuotaWatch("orders", () => OrdersPerTenMinutes, () => OrderQuotaWindow);
     }
 }

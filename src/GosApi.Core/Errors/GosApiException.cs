@@ -32,6 +32,8 @@ namespace GosApi.Errors
         /// <summary>What the failed operation concerns or had already created (order, workflow, request), so that id is never lost.</summary>
         public string? EntityId { get; init; }
         public DateTimeOffset Time { get; } = DateTimeOffset.UtcNow;
+        /// <summary>The last HTTP exchange of the failed request as the module recorded it (secrets replaced), for incident reports.</summary>
+        public Http.Exchanges.HttpExchange? Exchange { get; internal set; }
 
         /// <summary>The error id suffix: the API code when there is one, else the HTTP status, else the kind.</summary>
         public string ErrorCode => ApiCode ?? (StatusCode.HasValue ? StatusCode.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : Kind.ToString());
@@ -69,6 +71,7 @@ namespace GosApi.Errors
             Url = Url,
             RequestId = RequestId,
             EntityId = entityId,
+            Exchange = Exchange,
         };
     }
 }

@@ -30,9 +30,10 @@ namespace GosApi.FnsMobileSign
             Scenarios = (scenarios ?? new FnsScenarios()).Clone();
             Http = (http ?? new HttpPipelineOptions()).Clone();
             var errors = new FnsErrorTranslator();
-            PublicPipeline = new ApiPipeline(GosApiService.FnsMobileSign, BaseUri, Http, null, errors, handler);
+            var statistics = new PipelineStatistics();
+            PublicPipeline = new ApiPipeline(GosApiService.FnsMobileSign, BaseUri, Http, null, errors, handler, statistics);
             auth = new FnsAuth(authentication, username, password, LoginAsync);
-            Pipeline = new ApiPipeline(GosApiService.FnsMobileSign, BaseUri, Http, auth, errors, handler);
+            Pipeline = new ApiPipeline(GosApiService.FnsMobileSign, BaseUri, Http, auth, errors, handler, statistics);
             ConnectedAt = DateTimeOffset.UtcNow;
         }
 

@@ -12,11 +12,14 @@ namespace GosApi.Http
             if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException("The access token is empty.", nameof(value));
             Value = value.Trim();
             ExpiresAt = expiresAt ?? TryReadJwtExpiry(Value);
+            ObtainedAt = DateTimeOffset.UtcNow;
             Diagnostics.SecretScrubber.Register(Value);
         }
 
         internal string Value { get; }
         public DateTimeOffset? ExpiresAt { get; }
+        /// <summary>When the module received the token (from the user, the provider or ESIA).</summary>
+        public DateTimeOffset ObtainedAt { get; }
 
         public bool IsExpiredAt(DateTimeOffset now, TimeSpan skew) => ExpiresAt.HasValue && ExpiresAt.Value - skew <= now;
 

@@ -7,6 +7,7 @@ using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using GosApi.Diagnostics;
 using GosApi.Errors;
+using GosApi.Http.Exchanges;
 using Polly;
 using Polly.Retry;
 using RestSharp;
@@ -29,7 +30,7 @@ namespace GosApi.Http
         private readonly ResiliencePipeline<RestResponse> retrySafe;
         private readonly ResiliencePipeline<RestResponse> retryThrottledOnly;
 
-        public ApiPipeline(GosApiService service, Uri baseUri, HttpPipelineOptions options, IAuthProvider? auth, IApiErrorTranslator errors, HttpMessageHandler? handler = null)
+        public ApiPipeline(GosApiService service, Uri baseUri, HttpPipelineOptions options, IAuthProvider? auth, IApiErrorTranslator errors, HttpMessageHandler? handler = null, PipelineStatistics? statistics = null)
         {
             options.Validate();
             this.service = service;
@@ -43,8 +44,11 @@ namespace GosApi.Http
                 ThrowOnAnyError = false,
                 UserAgent = options.UserAgent,
                 FollowRedirects = false,
+                ConfigureMessageHandler = inner => new ExchangeRecorder(inner),
             };
-            client = handler == null ? new RestClient(clientOptions) : new RestClient(new HttpClient(handler, disposeHandler: false), clientOptions, disposeHttpClient: true);
+            // A given handler may be shared by several pipelines: the recorder around it must not dispose it.
+            client = handler == null ? new RestClient(clientOptions) : new RestClient(new HttpClient(new ExchangeRecorder(handler), disposeHandler: false), clientOptions, disposeHttpClient: true);
+            Statistics = statistics ?? new PipelineStatistics();
             limiter = CreateLimiter(options.RequestsPerMinute);
             retrySafe = BuildRetry(safeToRetry: true);
             retryThrottledOnly = BuildRetry(safeToRetry: false);
@@ -74,30 +78,38 @@ namespace GosApi.Http
         }
 
         public Uri BaseUri { get; }
-        public PipelineStatistics Statistics { get; } = new PipelineStatistics();
+        /// <summary>This pipeline's counters; sessions with two pipelines share one.</summary>
+        public PipelineStatistics Statistics { get; }
 
         /// <summary>Sends the request and returns a successful response; any failure becomes a <see cref="GosApiException"/>.</summary>
         public async Task<RestResponse> ExecuteAsync(RestRequest request, RequestTraits traits, CancellationToken cancellationToken)
         {
-            var response = await SendAsync(request, traits, cancellationToken).ConfigureAwait(false);
+            var trail = new ExchangeTrail();
+            var response = await SendAsync(request, traits, trail, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode) return response;
             Statistics.CountFailure();
-            throw errors.Translate(response, traits, request.Method.ToString().ToUpperInvariant(), UrlRedactor.Redact(client.BuildUri(request)));
+            var error = errors.Translate(response, traits, request.Method.ToString().ToUpperInvariant(), UrlRedactor.Redact(client.BuildUri(request)));
+            error.Exchange = trail.Last;
+            throw error;
         }
 
         /// <summary>Sends the request with retries and returns whatever HTTP answer came last; throws only when there was none.</summary>
-        public async Task<RestResponse> SendAsync(RestRequest request, RequestTraits traits, CancellationToken cancellationToken)
+        public Task<RestResponse> SendAsync(RestRequest request, RequestTraits traits, CancellationToken cancellationToken) =>
+            SendAsync(request, traits, new ExchangeTrail(), cancellationToken);
+
+        private async Task<RestResponse> SendAsync(RestRequest request, RequestTraits traits, ExchangeTrail trail, CancellationToken cancellationToken)
         {
             var pipeline = traits.SafeToRetry ? retrySafe : retryThrottledOnly;
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(TraitsKey, traits);
             context.Properties.Set(RequestKey, request);
+            context.Properties.Set(TrailKey, trail);
             try
             {
                 var outcome = await pipeline.ExecuteOutcomeAsync(
                     async (ctx, state) =>
                     {
-                        try { return Outcome.FromResult(await state.SendOnceAsync(ctx.Properties.GetValue(RequestKey, request), ctx.Properties.GetValue(TraitsKey, traits), ctx.CancellationToken).ConfigureAwait(false)); }
+                        try { return Outcome.FromResult(await state.SendOnceAsync(ctx.Properties.GetValue(RequestKey, request), ctx.Properties.GetValue(TraitsKey, traits), ctx.Properties.GetValue(TrailKey, trail), ctx.CancellationToken).ConfigureAwait(false)); }
                         catch (Exception ex) { return Outcome.FromException<RestResponse>(ex); }
                     },
                     context,
@@ -110,6 +122,7 @@ namespace GosApi.Http
                         Method = request.Method.ToString().ToUpperInvariant(),
                         Url = UrlRedactor.Redact(client.BuildUri(request)),
                         EntityId = traits.EntityId,
+                        Exchange = trail.Last,
                         Hint = traits.SafeToRetry
                             ? "The request was retried " + options.MaxRetries + " times; check the network path to the service."
                             : "The request creates something and was not repeated blindly; check whether it took effect before sending it again.",
@@ -127,19 +140,32 @@ namespace GosApi.Http
         private static readonly ResiliencePropertyKey<RequestTraits> TraitsKey = new ResiliencePropertyKey<RequestTraits>("gosapi.traits");
         private static readonly ResiliencePropertyKey<RestRequest> RequestKey = new ResiliencePropertyKey<RestRequest>("gosapi.request");
 
-        private async Task<RestResponse> SendOnceAsync(RestRequest request, RequestTraits traits, CancellationToken cancellationToken)
+        private static readonly ResiliencePropertyKey<ExchangeTrail> TrailKey = new ResiliencePropertyKey<ExchangeTrail>("gosapi.trail");
+
+        /// <summary>The exchanges of one request (retries and renewals included): numbers them and keeps the last for its error.</summary>
+        private sealed class ExchangeTrail
         {
-            var (response, credential) = await ExchangeAsync(request, traits, rejected: null, cancellationToken).ConfigureAwait(false);
+            private int attempts;
+            public HttpExchange? Last;
+            public int NextAttempt() => Interlocked.Increment(ref attempts) - 1;
+        }
+
+        private async Task<RestResponse> SendOnceAsync(RestRequest request, RequestTraits traits, ExchangeTrail trail, CancellationToken cancellationToken)
+        {
+            var (response, credential) = await ExchangeAsync(request, traits, trail, rejected: null, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.Unauthorized && traits.Authenticated && auth != null && auth.CanRefresh)
             {
-                (response, _) = await ExchangeAsync(request, traits, rejected: credential, cancellationToken).ConfigureAwait(false);
+                (response, _) = await ExchangeAsync(request, traits, trail, rejected: credential, cancellationToken).ConfigureAwait(false);
             }
             return response;
         }
 
-        /// <summary>One HTTP exchange: a rate-limit permit, the auth headers (renewed if <paramref name="rejected"/> was refused), the call.</summary>
-        private async Task<(RestResponse Response, object? Credential)> ExchangeAsync(RestRequest request, RequestTraits traits, object? rejected, CancellationToken cancellationToken)
+        /// <summary>One HTTP exchange: quota and rate-limit permits, the auth headers (renewed if <paramref name="rejected"/> was refused), the call, its record.</summary>
+        private async Task<(RestResponse Response, object? Credential)> ExchangeAsync(RestRequest request, RequestTraits traits, ExchangeTrail trail, object? rejected, CancellationToken cancellationToken)
         {
+            // A full calendar quota makes the request wait, with a warning, instead of collecting a limitation error.
+            var quotas = Statistics.RequestQuotas;
+            if (quotas != null) await Http.Quotas.QuotaGate.PassAsync(quotas.TryCount, service, cancellationToken).ConfigureAwait(false);
             using (var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false))
             {
                 if (!lease.IsAcquired) throw new InvalidOperationException("Client-side rate limiter refused a permit.");
@@ -152,23 +178,48 @@ namespace GosApi.Http
                 foreach (var header in headers.Headers)
                     request.AddOrUpdateHeader(header.Key, header.Value);
             }
-            Statistics.CountRequest();
             var method = request.Method.ToString().ToUpperInvariant();
             var url = UrlRedactor.Redact(client.BuildUri(request));
+            var sent = new SentRequest();
+            var startedAt = DateTimeOffset.UtcNow;
             var watch = Stopwatch.StartNew();
-            var response = await client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+            RestResponse response;
+            using (ExchangeRecorder.Capture(sent))
+                response = await client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
             watch.Stop();
             cancellationToken.ThrowIfCancellationRequested();
+            var exchange = new HttpExchangeBuilder(service, traits, method, url, startedAt, watch.Elapsed, sent, credential);
             if (response.ResponseStatus == ResponseStatus.TimedOut || (response.StatusCode == 0 && response.ErrorException != null))
             {
                 var timedOut = response.ResponseStatus == ResponseStatus.TimedOut;
                 var reason = timedOut ? "timed out after " + options.Timeout.TotalSeconds + " s" : Describe(response.ErrorException);
+                Record(trail, exchange.NoResponse(reason));
                 OperationScope.Debug($"{service} {method} {url} -> no response ({reason}) after {watch.ElapsedMilliseconds} ms");
                 throw new TransportException($"{service} {traits.Operation}: no response from the service ({reason}).", timedOut, response.ErrorException);
             }
-            if (response.StatusCode == (HttpStatusCode)429) Statistics.CountThrottled();
+            Record(trail, exchange.Answered(response, response.IsSuccessStatusCode ? null : ApiCodeOf(response, traits, method, url)));
             OperationScope.Debug($"{service} {method} {url} -> HTTP {(int)response.StatusCode} in {watch.ElapsedMilliseconds} ms");
             return (response, credential);
+        }
+
+        private string? ApiCodeOf(RestResponse response, RequestTraits traits, string method, string url)
+        {
+            try { return errors.Translate(response, traits, method, url).ApiCode; }
+            catch (Exception ex) when (!(ex is OutOfMemoryException)) { return null; }
+        }
+
+        private void Record(ExchangeTrail trail, HttpExchange exchange)
+        {
+            exchange.Attempt = trail.NextAttempt();
+            trail.Last = exchange;
+            Statistics.Record(exchange);
+            var log = options.RequestLog;
+            if (log == null) return;
+            try { log.Write(exchange); }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            {
+                OperationScope.Warning($"Request log {log.Path}: {ex.Message}");
+            }
         }
 
         private static string Describe(Exception? error)

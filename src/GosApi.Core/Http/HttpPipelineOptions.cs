@@ -15,6 +15,8 @@ namespace GosApi.Http
         public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(2);
         /// <summary>Timeout of a single HTTP exchange.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
+        /// <summary>When set, every HTTP exchange of the session (and of its token requests) gets a line in this JSON-lines file.</summary>
+        public Exchanges.RequestLog? RequestLog { get; set; }
         public string UserAgent { get; set; } = "GosApi-PowerShell/" + typeof(HttpPipelineOptions).Assembly.GetName().Version;
 
         public HttpPipelineOptions Clone() => (HttpPipelineOptions)MemberwiseClone();

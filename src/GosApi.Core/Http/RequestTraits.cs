@@ -13,5 +13,7 @@ namespace GosApi.Http
         public bool Authenticated { get; set; } = true;
         /// <summary>Id of something created earlier in the same operation, named by any error.</summary>
         public string? EntityId { get; set; }
+        /// <summary>Reads the id a successful answer created (e.g. an orderId), so the request log names it.</summary>
+        public System.Func<string?, string?>? EntityIdFromResponse { get; set; }
     }
 }

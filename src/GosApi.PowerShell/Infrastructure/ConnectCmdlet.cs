@@ -22,12 +22,37 @@ namespace GosApi.PowerShell.Infrastructure
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 120;
 
+        /// <summary>A JSON-lines file that gets one line per HTTP exchange; $GosApiLogPath is the default.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? LogPath { get; set; }
+
+        /// <summary>Name of the preference variable that gives every Connect-* a request log.</summary>
+        public const string LogPathPreference = "GosApiLogPath";
+
         protected HttpPipelineOptions HttpOptions() => new HttpPipelineOptions
         {
             RequestsPerMinute = RequestsPerMinute,
             MaxRetries = MaxRetries,
             RetryBaseDelay = RetryDelay,
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            RequestLog = RequestLogOrNull(),
         };
+
+        private GosApi.Http.Exchanges.RequestLog? RequestLogOrNull()
+        {
+            var path = LogPath ?? SessionState.PSVariable.GetValue(LogPathPreference) as string;
+            if (string.IsNullOrWhiteSpace(path)) return null;
+            try
+            {
+                var log = new GosApi.Http.Exchanges.RequestLog(GetUnresolvedProviderPathFromPSPath(path));
+                WriteVerbose($"Logging every request to {log.Path}.");
+                return log;
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is NotSupportedException)
+            {
+                throw new ArgumentException($"LogPath {path}: cannot write the request log ({ex.Message}).", nameof(LogPath), ex);
+            }
+        }
     }
 }
