@@ -52,7 +52,7 @@ namespace GosApi.Epgu
         /// <summary>Expiry of the token in use, when the token carries one (JWT <c>exp</c>).</summary>
         public DateTimeOffset? TokenExpiresAt => auth.CurrentToken?.ExpiresAt;
         /// <summary>The decoded claims of the token in use (never the token itself); null before the first token.</summary>
-        public AccessTokenInfo? TokenInfo => auth.CurrentToken == null ? null : AccessTokenInfo.From(auth.CurrentToken);
+        public AccessTokenInfo? TokenInfo => auth.CurrentToken?.Claims;
         /// <summary>Requests, failures by code and use of 001's quotas, for this session.</summary>
         public PipelineStatistics Statistics => Pipeline.Statistics;
 

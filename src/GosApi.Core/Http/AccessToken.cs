@@ -21,6 +21,10 @@ namespace GosApi.Http
         /// <summary>When the module received the token (from the user, the provider or ESIA).</summary>
         public DateTimeOffset ObtainedAt { get; }
 
+        private AccessTokenInfo? claims;
+        /// <summary>The decoded claims, read once: every recorded exchange refers to them.</summary>
+        internal AccessTokenInfo Claims => claims ??= AccessTokenInfo.From(this);
+
         public bool IsExpiredAt(DateTimeOffset now, TimeSpan skew) => ExpiresAt.HasValue && ExpiresAt.Value - skew <= now;
 
         public override string ToString() => ExpiresAt.HasValue ? $"access token (expires {ExpiresAt.Value:u})" : "access token";

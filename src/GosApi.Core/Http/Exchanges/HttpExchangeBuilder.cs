@@ -27,7 +27,7 @@ namespace GosApi.Http.Exchanges
                 RequestBody = sent.Body,
                 EntityId = traits.EntityId,
                 RequestId = sent.Headers.FirstOrDefault(h => string.Equals(h.Name, "x-request-id", StringComparison.OrdinalIgnoreCase))?.Value,
-                Token = token == null ? null : AccessTokenInfo.From(token),
+                Token = token?.Claims,
                 TokenObtainedAt = token?.ObtainedAt,
             };
         }
