@@ -35,7 +35,9 @@ namespace GosApi.Crypto.Tls
             {
                 return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when ((ex is HttpRequestException || ex is IOException) && !cancellationToken.IsCancellationRequested)
+            // Any failure (HttpRequestException, IOException, a bare SocketException such as ENOTCONN when stunnel drops the
+            // connection while the body is being written): stunnel's log says why.
+            catch (Exception ex) when (!(ex is OperationCanceledException) && !cancellationToken.IsCancellationRequested)
             {
                 if (!tunnel.IsRunning)
                     throw new HttpRequestException("The GOST TLS tunnel to " + tunnel.RemoteUri.GetLeftPart(UriPartial.Authority) + " is not running (stunnel stopped); start it again with Start-GostTlsTunnel. " + Innermost(ex));
