@@ -83,6 +83,19 @@ namespace GosApi.PowerShell.Epgu
         [ValidateNotNull]
         public GosApi.Crypto.Tls.GostTlsTunnel? GostTlsTunnel { get; set; }
 
+        /// <summary>
+        /// GOST TLS in-process (PowerShell 7 on Linux: OpenSSL with the gost engine; Windows: SChannel with CryptoPro CSP).
+        /// On by default for GostTest and Production without -BaseUri, and whenever -TrustedRootCertificate is given;
+        /// -GostTls:$false turns it off.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter GostTls { get; set; }
+
+        /// <summary>GOST roots (objects or files) the server's GOST certificate must chain to; implies -GostTls.</summary>
+        [Parameter]
+        [GostCertificatesTransformation]
+        public GosApi.Crypto.Pki.GostCertificate[]? TrustedRootCertificate { get; set; }
+
         protected override void ProcessRecord()
         {
             try
@@ -104,16 +117,39 @@ namespace GosApi.PowerShell.Epgu
                 System.Net.Http.HttpMessageHandler? handler = null;
                 if (GostTlsTunnel != null)
                 {
+                    if (GostTls.IsPresent || TrustedRootCertificate != null)
+                        throw new ArgumentException("-GostTlsTunnel already carries GOST TLS and checks the server against the roots given to Start-GostTlsTunnel: leave out -GostTls and -TrustedRootCertificate.", nameof(GostTlsTunnel));
                     if (!GostTlsTunnel.IsRunning) throw new ArgumentException($"{GostTlsTunnel} is not running; start a new one with Start-GostTlsTunnel.", nameof(GostTlsTunnel));
                     // The tunnel reaches its remote only: -BaseUri (if any) may add a path, never another host.
                     if (BaseUri == null && !MyInvocation.BoundParameters.ContainsKey(nameof(Environment))) environment = EpguEnvironment.Custom;
                     baseUri = new Uri(GostTlsTunnel.LocalUri, (BaseUri ?? GostTlsTunnel.RemoteUri).PathAndQuery);
                     handler = GostTlsTunnel.CreateHttpHandler();
                 }
+                else if (UseGostTls(environment))
+                {
+                    // Before any network call: a missing engine or CSP fails here with what to install.
+                    handler = CreateGostTransport().Handler;
+                }
+                var esiaUri = EsiaUri ?? GosApi.Esia.EsiaEnvironments.BaseUriFor(environment, baseUri);
+                var esiaHandler = handler;
+                if (GostTlsTunnel != null && ParameterSetName == ApiKeySet)
+                {
+                    // The ESIA token request takes the tunnel too when ESIA is on the tunnel's remote (the sandbox serves both).
+                    if (GostTlsTunnel.Carries(esiaUri))
+                    {
+                        esiaUri = GostTlsTunnel.ToLocal(esiaUri);
+                        esiaHandler = GostTlsTunnel.CreateHttpHandler();
+                    }
+                    else
+                    {
+                        esiaHandler = null;
+                        WriteVerbose($"ESIA {esiaUri.GetLeftPart(UriPartial.Authority)} is not behind {GostTlsTunnel}; its token requests go to it directly.");
+                    }
+                }
                 ITokenSource tokens = ParameterSetName switch
                 {
                     TokenProviderSet => new ScriptBlockTokenSource(TokenProvider),
-                    ApiKeySet => new GosApi.Esia.EsiaApiKeyTokenSource(EsiaUri ?? GosApi.Esia.EsiaEnvironments.BaseUriFor(environment, baseUri), SecretText.Reveal(ApiKey), SignWith, http),
+                    ApiKeySet => new GosApi.Esia.EsiaApiKeyTokenSource(esiaUri, SecretText.Reveal(ApiKey), SignWith, http, esiaHandler),
                     _ => new StaticTokenSource(new AccessToken(SecretText.Reveal(AccessToken))),
                 };
                 var session = new EpguSession(environment, baseUri, tokens, options, http, handler);
@@ -121,8 +157,6 @@ namespace GosApi.PowerShell.Epgu
                 var token = Run(ct => session.GetTokenAsync(ct));
                 if (token.IsExpiredAt(DateTimeOffset.UtcNow, TimeSpan.Zero))
                     WriteWarning($"The access token expired at {token.ExpiresAt:u}; requests will fail with 401 until a new one is given.");
-                if (BaseUri == null && GostTlsTunnel == null && (environment == EpguEnvironment.GostTest || environment == EpguEnvironment.Production))
-                    WriteWarning($"{environment} accepts only GOST TLS (cipher suite 0xff85, 001 §1.2); without a GOST-capable TLS stack or tunnel the connection will fail.");
                 WriteVerbose($"Connected to {session} ({session.AuthenticationMethod}).");
                 SessionStore.Epgu = session;
                 WriteObject(session);
@@ -131,6 +165,27 @@ namespace GosApi.PowerShell.Epgu
             {
                 Terminate(ex, BaseUri ?? (object)Environment);
             }
+        }
+
+        /// <summary>-GostTls as given; otherwise on with -TrustedRootCertificate or for the GOST-only contours at their own address.</summary>
+        private bool UseGostTls(EpguEnvironment environment)
+        {
+            var given = MyInvocation.BoundParameters.ContainsKey(nameof(GostTls));
+            if (given && !GostTls.IsPresent && TrustedRootCertificate != null)
+                throw new ArgumentException("-TrustedRootCertificate is for GOST TLS: leave it out, or leave out -GostTls:$false.", nameof(TrustedRootCertificate));
+            if (given) return GostTls.IsPresent;
+            return TrustedRootCertificate != null || (BaseUri == null && (environment == EpguEnvironment.GostTest || environment == EpguEnvironment.Production));
+        }
+
+        private GosApi.Crypto.Tls.GostTlsTransport CreateGostTransport()
+        {
+            var options = new GosApi.Crypto.Tls.GostTlsTransportOptions();
+            foreach (var root in TrustedRootCertificate ?? new GosApi.Crypto.Pki.GostCertificate[0]) options.TrustedRoots.Add(root);
+            var transport = GosApi.Crypto.Tls.GostTlsTransport.Create(options);
+            WriteVerbose($"GOST TLS in-process: {transport.Description}; GOST servers are checked against {options.TrustedRoots.Count} trusted root(s) given and the system's.");
+            if (options.TrustedRoots.Count == 0 && !System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows))
+                WriteWarning("No -TrustedRootCertificate: a GOST server certificate is then accepted only if this system's trust store already holds its root; give the contour's GOST root (for example the Минцифры root) with -TrustedRootCertificate.");
+            return transport;
         }
     }
 }

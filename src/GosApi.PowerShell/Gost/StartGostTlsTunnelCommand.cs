@@ -9,6 +9,7 @@ namespace GosApi.PowerShell.Gost
     /// <summary>
     /// Starts stunnel with openssl's gost engine as a local plain-HTTP → GOST TLS tunnel to -Uri and returns the tunnel
     /// (LocalUri, RemoteUri, ProcessId, IsRunning, Problems). The server's chain is validated against -TrustedRootCertificate.
+    /// The tunnel stops with Stop-GostTlsTunnel, when this runspace closes, when the module is removed, or when the process exits.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "GostTlsTunnel")]
     [OutputType(typeof(GostTlsTunnel))]
@@ -46,6 +47,8 @@ namespace GosApi.PowerShell.Gost
                 };
                 foreach (var root in TrustedRootCertificate) options.TrustedRoots.Add(root);
                 var tunnel = Run(ct => GostTlsTunnel.StartAsync(options, ct));
+                // Stopped with this runspace or when the module is removed from it, if not before.
+                GostTlsTunnelRegistry.Add(System.Management.Automation.Runspaces.Runspace.DefaultRunspace, tunnel);
                 WriteVerbose($"Started {tunnel}.");
                 WriteObject(tunnel);
             }

@@ -18,6 +18,7 @@ namespace GosApi.PowerShell.Gost
         {
             WriteVerbose($"Stopping {Tunnel}.");
             Tunnel.Stop();
+            GostTlsTunnelRegistry.Remove(System.Management.Automation.Runspaces.Runspace.DefaultRunspace, Tunnel);
         }
     }
 }

@@ -36,6 +36,7 @@ namespace GosApi.PowerShell.Infrastructure
                 {
                     case GostCertificate certificate: result.Add(certificate); break;
                     case GostCredential credential: result.Add(credential.Certificate); break;
+                    case System.Security.Cryptography.X509Certificates.X509Certificate x509: result.Add(GostCertificate.FromDer(x509.GetRawCertData())); break;
                     case System.IO.FileInfo file: result.AddRange(GostCertificate.LoadAll(System.IO.File.ReadAllBytes(file.FullName))); break;
                     case string path:
                         var full = engineIntrinsics.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);

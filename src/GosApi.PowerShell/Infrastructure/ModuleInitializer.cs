@@ -34,7 +34,8 @@ namespace GosApi.PowerShell.Infrastructure
 
         // Handlers stay registered for the life of the process: other runspaces may still use the module,
         // and assemblies once loaded cannot be unloaded from the default context anyway.
-        public void OnRemove(PSModuleInfo module) { }
+        // GOST TLS tunnels (stunnel processes) this runspace started do not outlive the module in it.
+        public void OnRemove(PSModuleInfo module) => Gost.GostTlsTunnelRegistry.StopAll(System.Management.Automation.Runspaces.Runspace.DefaultRunspace);
 
         private static Assembly? ResolveOnNetFramework(object? sender, ResolveEventArgs args)
         {
