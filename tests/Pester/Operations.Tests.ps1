@@ -202,8 +202,7 @@ Describe 'Request log of a full flow' {
         (Read-RequestLog $GosApiLogPath).Count | Should -Be @(Get-SandboxRequest $token).Count
     }
 
-    It 'takes $GosApiLogPath set from the output of a command' -Skip {
-        # Skipped until ConnectCmdlet reads a PSObject-wrapped string (the value of Join-Path, Resolve-Path …).
+    It 'takes $GosApiLogPath set from the output of a command' {
         $GosApiLogPath = Join-Path -Path $script:work -ChildPath 'preference-wrapped.jsonl'
         $session = Connect-Sandbox (New-SandboxToken -ClientId 'OPSPREF2')
         Get-EpguOrderStatus -OrderId 1 -Session $session | Out-Null

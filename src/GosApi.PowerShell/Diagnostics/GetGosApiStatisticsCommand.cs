@@ -49,7 +49,7 @@ namespace GosApi.PowerShell.Diagnostics
                 var (paths, _) = ResolveFilePaths(LogPath, literal: false);
                 foreach (var path in paths)
                 {
-                    if (!TryRun(() => { foreach (var summary in RequestLogReader.Summarise(path, DateTimeOffset.UtcNow)) Emit(summary); }, path)) continue;
+                    if (!TryRun(() => EmitLog(path), path)) continue;
                 }
                 return;
             }
@@ -64,6 +64,14 @@ namespace GosApi.PowerShell.Diagnostics
             var sessions = new object?[] { SessionStore.Epgu, SessionStore.ElectronicCertificate, SessionStore.Fns, SessionStore.Uc }.Where(s => s != null).ToArray();
             if (sessions.Length == 0) WriteVerbose("No service is connected in this session; connect first or use -LogPath.");
             foreach (var session in sessions) Emit(SummaryOf(session!));
+        }
+
+        private void EmitLog(string path)
+        {
+            var summaries = RequestLogReader.Summarise(path, DateTimeOffset.UtcNow, out var skipped);
+            if (skipped.Count > 0)
+                WriteWarning($"{path}: {skipped.Count} line(s) are not request log lines and were skipped (line {string.Join(", ", skipped.Take(5))}{(skipped.Count > 5 ? ", …" : string.Empty)}); a line still being written by another process looks like that.");
+            foreach (var summary in summaries) Emit(summary);
         }
 
         private TrafficSummary? SummaryOf(object session)

@@ -41,7 +41,9 @@ namespace GosApi.PowerShell.Infrastructure
 
         private GosApi.Http.Exchanges.RequestLog? RequestLogOrNull()
         {
-            var path = LogPath ?? SessionState.PSVariable.GetValue(LogPathPreference) as string;
+            // The preference may hold a command's output (Join-Path, Resolve-Path, Get-Item): take its text, not its wrapper.
+            var preference = SessionState.PSVariable.GetValue(LogPathPreference);
+            var path = LogPath ?? (preference == null ? null : LanguagePrimitives.ConvertTo<string>(preference is PSObject wrapped ? wrapped.BaseObject : preference));
             if (string.IsNullOrWhiteSpace(path)) return null;
             try
             {

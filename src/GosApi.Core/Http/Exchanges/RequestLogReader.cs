@@ -14,9 +14,12 @@ namespace GosApi.Http.Exchanges
     /// </summary>
     public static class RequestLogReader
     {
-        public static IReadOnlyList<TrafficSummary> Summarise(string path, DateTimeOffset now, IReadOnlyList<RequestQuota>? epguQuotas = null)
+        /// <summary>The summaries per service; lines that are not log lines (a line still being written, a foreign file) are skipped and numbered in <paramref name="skippedLines"/>.</summary>
+        public static IReadOnlyList<TrafficSummary> Summarise(string path, DateTimeOffset now, out IReadOnlyList<int> skippedLines, IReadOnlyList<RequestQuota>? epguQuotas = null)
         {
             var tallies = new Dictionary<GosApiService, Tally>();
+            var skipped = new List<int>();
+            skippedLines = skipped;
             var lineNumber = 0;
             using (var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete)))
             {
@@ -25,7 +28,12 @@ namespace GosApi.Http.Exchanges
                 {
                     lineNumber++;
                     if (line.Trim().Length == 0) continue;
-                    var entry = Parse(line, path, lineNumber);
+                    var entry = TryParse(line);
+                    if (entry == null)
+                    {
+                        skipped.Add(lineNumber);
+                        continue;
+                    }
                     if (!tallies.TryGetValue(entry.Service, out var tally)) tallies[entry.Service] = tally = new Tally(entry.Service == GosApiService.Epgu ? epguQuotas ?? DefaultEpguQuotas : Array.Empty<RequestQuota>(), now);
                     tally.Add(entry);
                 }
@@ -43,7 +51,7 @@ namespace GosApi.Http.Exchanges
             new RequestQuota(CalendarPeriod.Year, 1_036_800_000),
         };
 
-        private static Entry Parse(string line, string path, int lineNumber)
+        private static Entry? TryParse(string line)
         {
             try
             {
@@ -58,7 +66,7 @@ namespace GosApi.Http.Exchanges
             }
             catch (Exception ex) when (ex is JsonException || ex is KeyNotFoundException || ex is FormatException || ex is ArgumentException || ex is InvalidOperationException)
             {
-                throw new InvalidDataException($"{path}, line {lineNumber}: not a GosApi request log line ({ex.Message}).", ex);
+                return null;
             }
         }
 

@@ -29,7 +29,8 @@ public sealed class RequestLogReaderTests : IDisposable
         log.Write(Line(now.AddSeconds(-20), GosApiService.Epgu, 500, "internal_error"));
         log.Write(Line(now.AddSeconds(-10), GosApiService.Uc, null));
 
-        var summaries = RequestLogReader.Summarise(path, now);
+        var summaries = RequestLogReader.Summarise(path, now, out var skipped);
+        Assert.Empty(skipped);
 
         var epgu = summaries.Single(s => s.Service == GosApiService.Epgu);
         Assert.Equal(4, epgu.Requests);
@@ -48,10 +49,12 @@ public sealed class RequestLogReaderTests : IDisposable
     }
 
     [Fact]
-    public void A_line_that_is_not_a_log_line_is_named_with_its_number()
+    public void Lines_that_are_not_log_lines_are_skipped_and_numbered()
     {
-        File.WriteAllText(path, "{\"time\":\"2026-11-25T10:00:00Z\",\"service\":\"Epgu\",\"status\":200}\nnot json\n");
-        var error = Assert.Throws<InvalidDataException>(() => RequestLogReader.Summarise(path, DateTimeOffset.UtcNow));
-        Assert.Contains("line 2", error.Message);
+        // A foreign line and a last line another process is still writing.
+        File.WriteAllText(path, "{\"time\":\"2026-11-25T10:00:00Z\",\"service\":\"Epgu\",\"status\":200}\nnot json\n{\"time\":\"2026-11-25T10:00:01Z\",\"service\":\"Epgu\",\"status\":200}\n{\"time\":\"2026-11-");
+        var summary = Assert.Single(RequestLogReader.Summarise(path, DateTimeOffset.UtcNow, out var skipped));
+        Assert.Equal(2, summary.Requests);
+        Assert.Equal(new[] { 2, 4 }, skipped);
     }
 }
