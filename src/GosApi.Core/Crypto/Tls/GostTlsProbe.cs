@@ -86,7 +86,7 @@ namespace GosApi.Crypto.Tls
             var engine = options.EnginePath ?? await OpenSslGostEnvironment.FindEngineAsync(options.OpenSslPath, cancellationToken).ConfigureAwait(false);
             if (engine is null || !System.IO.File.Exists(engine))
             {
-                problems.Add(new GostTlsProblem("openssl's GOST engine (gost.so) was not found" + (engine is null ? "" : " at " + engine) + ", so no GOST suite can be offered.", InstallEngine + "."));
+                problems.Add(new GostTlsProblem("openssl's GOST engine (gost.so) was not found" + (engine is null ? "" : " at " + engine) + ", so no GOST suite can be offered.", InstallEngine + "." + WindowsHint()));
                 return Result(uri, false, null, null, Array.Empty<GostCertificate>(), problems);
             }
             var temp = OpenSslGostEnvironment.NewTempDirectory();
@@ -104,7 +104,7 @@ namespace GosApi.Crypto.Tls
             }
             catch (GostCryptoException ex)
             {
-                problems.Add(new GostTlsProblem("openssl could not be started: " + ex.Message, "install openssl (apt-get install openssl) or put it on PATH."));
+                problems.Add(new GostTlsProblem("openssl could not be started: " + ex.Message, "install openssl (apt-get install openssl) or put it on PATH." + WindowsHint()));
                 return Result(uri, false, null, null, Array.Empty<GostCertificate>(), problems);
             }
             finally
@@ -194,6 +194,15 @@ namespace GosApi.Crypto.Tls
             var problems = new List<string>();
             var (status, _) = Cms.GostChainBuilder.Build(sent[0], sent.Skip(1), roots, time, problems);
             return status == Cms.GostChainStatus.Trusted ? null : problems.FirstOrDefault() ?? status.ToString();
+        }
+
+        /// <summary>On Windows the probe needs openssl, but Connect-Epgu needs only SChannel with CryptoPro CSP: say which is missing.</summary>
+        private static string WindowsHint()
+        {
+            if (!System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows)) return "";
+            return CryptoProCsp.IsInstalled()
+                ? " (CryptoPro CSP is installed, so Connect-Epgu can speak GOST TLS through SChannel without openssl.)"
+                : " For GOST TLS from PowerShell on Windows, " + CryptoProCsp.Install + ".";
         }
 
         private static GostTlsProbeResult Result(Uri uri, bool reachable, string? protocol, string? cipher, IReadOnlyList<GostCertificate> certificates, List<GostTlsProblem> problems) =>
