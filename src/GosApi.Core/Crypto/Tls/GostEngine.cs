@@ -100,7 +100,7 @@ namespace GosApi.Crypto.Tls
             try
             {
                 Initialize(engine, "the gost engine from OpenSSL's engines directory");
-                return "gost (OpenSSL's engines directory)";
+                return "gost.so from OpenSSL's engines directory";
             }
             finally
             {
