@@ -123,7 +123,9 @@ namespace GosApi.Http
                         Url = UrlRedactor.Redact(client.BuildUri(request)),
                         EntityId = traits.EntityId,
                         Exchange = trail.Last,
-                        Hint = traits.SafeToRetry
+                        Hint = transport.IsPermanent
+                            ? "The TLS handshake was refused, which a retry cannot change; fix the trust or TLS setup (see Test-GostTlsConnection)."
+                            : traits.SafeToRetry
                             ? "The request was retried " + options.MaxRetries + " times; check the network path to the service."
                             : "The request creates something and was not repeated blindly; check whether it took effect before sending it again.",
                     };
@@ -241,7 +243,7 @@ namespace GosApi.Http
                 ShouldHandle = args =>
                 {
                     if (options.MaxRetries == 0) return new ValueTask<bool>(false);
-                    if (args.Outcome.Exception is TransportException) return new ValueTask<bool>(safeToRetry);
+                    if (args.Outcome.Exception is TransportException transport) return new ValueTask<bool>(safeToRetry && !transport.IsPermanent);
                     var response = args.Outcome.Result;
                     if (response == null) return new ValueTask<bool>(false);
                     var status = (int)response.StatusCode;

@@ -16,6 +16,7 @@ public sealed class RsaTlsServer : IDisposable
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource stop = new();
     private int handshakes;
+    private int connections;
 
     public RsaTlsServer()
     {
@@ -35,6 +36,8 @@ public sealed class RsaTlsServer : IDisposable
     public int Port { get; }
     public Uri Uri => new("https://localhost:" + Port + "/");
     public int Handshakes => Volatile.Read(ref handshakes);
+    /// <summary>TCP connections accepted, whether or not the client then completed the handshake.</summary>
+    public int Connections => Volatile.Read(ref connections);
 
     private async Task AcceptLoop()
     {
@@ -43,6 +46,7 @@ public sealed class RsaTlsServer : IDisposable
             TcpClient client;
             try { client = await listener.AcceptTcpClientAsync(stop.Token); }
             catch (Exception) { return; }
+            Interlocked.Increment(ref connections);
             _ = Task.Run(async () =>
             {
                 using (client)
