@@ -24,7 +24,7 @@ BeforeAll {
     function Get-SandboxRequest([string] $Token) {
         @(Invoke-RestMethod -Method Get -Uri "$($script:baseUri)sandbox/requests") |
             ForEach-Object { $_ } |
-            Where-Object { $_.headers.Authorization -eq "Bearer $Token" }
+            Where-Object { $_.headers.PSObject.Properties['Authorization'] -and $_.headers.Authorization -eq "Bearer $Token" }
     }
     function Read-RequestLog([string] $Path) {
         @(Get-Content -LiteralPath $Path -Encoding utf8 | Where-Object { $_.Trim() } | ForEach-Object { $_ | ConvertFrom-Json })
